@@ -1,0 +1,168 @@
+//! Boilerplate lines: share prompts, comment forms, captchas, "follow us", ads, labels.
+//!
+//! Decided by general rules over phrase lists kept as data (`data/boilerplate.toml`,
+//! extensible by the user), never by the text of particular articles. Phrase matches
+//! only apply to short lines, so that a real sentence that happens to contain
+//! "all rights" or "partager" is never dropped.
+
+use regex::RegexSet;
+use serde::Deserialize;
+
+use crate::error::{CleanError, Result};
+use crate::fold::fold_line;
+
+static BUNDLED: &str = include_str!("../../../data/boilerplate.toml");
+
+/// Lines longer than this many words are article text whatever phrase they contain.
+const SHORT_LINE_WORDS: usize = 12;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RuleFile {
+    exact: Vec<String>,
+    prefix: Vec<String>,
+    contains: Vec<String>,
+    regex: Vec<String>,
+    tail: Vec<String>,
+    labels: Vec<String>,
+}
+
+/// The compiled rules.
+#[derive(Debug)]
+pub struct Boilerplate {
+    exact: std::collections::HashSet<String>,
+    prefix: Vec<String>,
+    contains: Vec<String>,
+    regex: RegexSet,
+    tail: Vec<String>,
+    labels: std::collections::HashSet<String>,
+}
+
+/// What a line is, as far as boilerplate goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Content,
+    /// Debris to drop.
+    Boilerplate,
+    /// The start of a trailing block of debris (comments, related links) when it comes late.
+    Tail,
+}
+
+impl Boilerplate {
+    /// The bundled rules plus any user rule files (TOML, same keys; lists are appended).
+    pub fn load(extra: &[String]) -> Result<Self> {
+        let mut all = RuleFile::default();
+        for (name, text) in std::iter::once(("data/boilerplate.toml".to_string(), BUNDLED.to_string()))
+            .chain(extra.iter().map(|t| ("user boilerplate file".to_string(), t.clone())))
+        {
+            let f: RuleFile = toml::from_str(&text).map_err(|e| CleanError::Data(format!("{name}: {e}")))?;
+            all.exact.extend(f.exact);
+            all.prefix.extend(f.prefix);
+            all.contains.extend(f.contains);
+            all.regex.extend(f.regex);
+            all.tail.extend(f.tail);
+            all.labels.extend(f.labels);
+        }
+        let norm = |v: Vec<String>| {
+            v.into_iter()
+                .map(|s| fold_line(&s))
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+        };
+        let regex = RegexSet::new(&all.regex).map_err(|e| CleanError::Data(format!("boilerplate regex: {e}")))?;
+        Ok(Self {
+            exact: norm(all.exact).into_iter().collect(),
+            prefix: norm(all.prefix),
+            contains: norm(all.contains),
+            regex,
+            tail: norm(all.tail),
+            labels: norm(all.labels).into_iter().collect(),
+        })
+    }
+
+    /// Classifies one line of text.
+    pub fn classify(&self, line: &str) -> LineKind {
+        let folded = fold_line(line);
+        if folded.is_empty() {
+            // A line of only punctuation or symbols ("***", "|", "•").
+            return if line.chars().any(|c| c.is_alphanumeric()) {
+                LineKind::Content
+            } else {
+                LineKind::Boilerplate
+            };
+        }
+        if self
+            .tail
+            .iter()
+            .any(|t| folded == *t || (folded.starts_with(t.as_str()) && folded.split(' ').count() <= SHORT_LINE_WORDS))
+        {
+            return LineKind::Tail;
+        }
+        if self.exact.contains(&folded) || self.regex.is_match(&folded) {
+            return LineKind::Boilerplate;
+        }
+        // An empty field label: "Vues:", "Date :", "Tags:" with nothing after.
+        let trimmed = line.trim();
+        if trimmed.ends_with(':') && self.labels.contains(&folded) {
+            return LineKind::Boilerplate;
+        }
+        let words = folded.split(' ').count();
+        if words <= SHORT_LINE_WORDS
+            && (self.prefix.iter().any(|p| folded.starts_with(p.as_str()))
+                || self.contains.iter().any(|c| folded.contains(c.as_str())))
+        {
+            return LineKind::Boilerplate;
+        }
+        LineKind::Content
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> Boilerplate {
+        Boilerplate::load(&[]).unwrap()
+    }
+
+    #[test]
+    fn typical_debris_is_recognised() {
+        let b = rules();
+        for line in [
+            "PARTAGER:",
+            "Partager sur Facebook",
+            "Leave a comment",
+            "Suivez-nous sur Google News",
+            "Follow us on Twitter",
+            "PUBLICITÉ",
+            "ADVERTISEMENT",
+            "Vues:",
+            "Date :",
+            "spot_imgspot_img",
+            "3 + 4 =",
+            "1 × 1 =",
+            "Tous droits réservés",
+        ] {
+            assert_ne!(b.classify(line), LineKind::Content, "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_with_common_words_are_kept() {
+        let b = rules();
+        for line in [
+            "Les habitants ont partagé leurs craintes avec les secouristes, a indiqué la préfecture.",
+            "La date de la réunion n'a pas été fixée, selon le ministère.",
+            "Trois photos publiées sur les réseaux sociaux montrent la digue rompue.",
+            "Date de naissance inconnue pour la victime identifiée mardi soir à Lyon, a précisé la police.",
+        ] {
+            assert_eq!(b.classify(line), LineKind::Content, "{line}");
+        }
+    }
+
+    #[test]
+    fn user_rules_extend_the_bundled_ones() {
+        let b = Boilerplate::load(&["exact = [\"Le Petit Écho vous remercie\"]".to_string()]).unwrap();
+        assert_eq!(b.classify("Le Petit Écho vous remercie !"), LineKind::Boilerplate);
+    }
+}

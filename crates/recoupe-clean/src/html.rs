@@ -1,0 +1,307 @@
+//! HTML page -> main text, title and metadata.
+//!
+//! The article body is found by dom_smoothie (a port of Mozilla's Readability, the
+//! fastest of the extractors tried), then rendered to paragraphs by our own walk over
+//! its output, which skips the blocks Readability leaves inside articles: share bars,
+//! "related" lists, ad slots, newsletter boxes (told by class and id names), and sets
+//! figure captions apart. Metadata come from dom_smoothie (meta tags, JSON-LD), with
+//! `<time datetime>` as a fallback for the date.
+
+use dom_query::{Document, NodeRef};
+use dom_smoothie::{Config, Readability, TextMode};
+
+/// What the HTML stage hands to the text cleaner.
+#[derive(Debug, Default, Clone)]
+pub struct HtmlArticle {
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub author: Option<String>,
+    pub site_name: Option<String>,
+    pub lang: Option<String>,
+    pub paragraphs: Vec<String>,
+    pub captions: Vec<String>,
+}
+
+/// Class or id fragments of blocks that are never article text.
+const JUNK_NAMES: &[&str] = &[
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "newsletter",
+    "subscribe",
+    "promo",
+    "advert",
+    "ad-slot",
+    "adslot",
+    "ads-",
+    "-ads",
+    "sponsor",
+    "outbrain",
+    "taboola",
+    "comment",
+    "cookie",
+    "consent",
+    "breadcrumb",
+    "byline",
+    "author-bio",
+    "tags",
+    "tag-list",
+    "print",
+    "read-more",
+    "readmore",
+    "recommend",
+    "more-stories",
+    "popular",
+    "trending",
+    "paywall",
+    "signup",
+    "sign-up",
+    "follow",
+    "toolbar",
+    "disclaimer",
+    "newsletter",
+    "widget",
+    "skip",
+    "sr-only",
+    "visually-hidden",
+    "hidden",
+];
+
+fn is_junk(node: &NodeRef) -> bool {
+    let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+    if matches!(
+        name.as_str(),
+        "script"
+            | "style"
+            | "noscript"
+            | "nav"
+            | "form"
+            | "button"
+            | "select"
+            | "iframe"
+            | "svg"
+            | "template"
+            | "aside"
+            | "footer"
+    ) {
+        return true;
+    }
+    if node.attr("hidden").is_some() || node.attr("aria-hidden").is_some_and(|v| &*v == "true") {
+        return true;
+    }
+    let mut attrs = String::new();
+    for a in ["class", "id", "role"] {
+        if let Some(v) = node.attr(a) {
+            attrs.push(' ');
+            attrs.push_str(&v.to_ascii_lowercase());
+        }
+    }
+    if attrs.is_empty() {
+        return false;
+    }
+    // "shadow" contains "ad": match on word pieces, not raw substrings, for short names.
+    JUNK_NAMES.iter().any(|j| {
+        attrs.split(|c: char| c.is_whitespace() || c == '_').any(|w| {
+            w == *j
+                || (j.len() >= 5 && w.contains(j))
+                || w.starts_with(&format!("{j}-"))
+                || w.ends_with(&format!("-{j}"))
+        })
+    })
+}
+
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "br",
+    "hr",
+    "address",
+    "center",
+    "body",
+    "html",
+];
+
+struct Walker {
+    paragraphs: Vec<String>,
+    captions: Vec<String>,
+    current: String,
+}
+
+impl Walker {
+    fn flush(&mut self) {
+        let p = self.current.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !p.is_empty() {
+            self.paragraphs.push(p);
+        }
+        self.current.clear();
+    }
+
+    fn walk(&mut self, node: &NodeRef) {
+        if node.is_text() {
+            self.current.push_str(&node.text());
+            return;
+        }
+        if !node.is_element() {
+            for c in node.children() {
+                self.walk(&c);
+            }
+            return;
+        }
+        if is_junk(node) {
+            return;
+        }
+        let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        if name == "figcaption" {
+            let t = node.text().split_whitespace().collect::<Vec<_>>().join(" ");
+            if !t.is_empty() {
+                self.captions.push(t);
+            }
+            return;
+        }
+        if name == "img" || name == "picture" || name == "video" || name == "audio" {
+            return;
+        }
+        let block = BLOCKS.contains(&name.as_str());
+        if block {
+            self.flush();
+        }
+        if name == "td" || name == "th" {
+            self.current.push(' ');
+        }
+        for c in node.children() {
+            self.walk(&c);
+        }
+        if block {
+            self.flush();
+        } else if matches!(name.as_str(), "span" | "a" | "em" | "strong" | "b" | "i") {
+            // Inline: nothing. Others (e.g. custom elements) may need a space.
+        } else {
+            self.current.push(' ');
+        }
+    }
+}
+
+/// Removes the page's chrome before Readability scores it: navigation, forms, footers,
+/// and blocks whose class or id names them as share bars, comments, cookie banners,
+/// related links... A block holding most of the page's text is never removed, whatever
+/// its name, so that an article wrapped in `<div class="post-with-share">` survives.
+fn strip_chrome(doc: &Document) {
+    let total = doc.select("body").text().len().max(1);
+    let mut doomed = Vec::new();
+    for node in doc.select("body *").nodes() {
+        if is_junk(node) && node.text().len() * 10 < total * 4 {
+            doomed.push(node.clone());
+        }
+    }
+    for n in doomed {
+        n.remove_from_parent();
+    }
+}
+
+/// Renders an HTML fragment or document to paragraphs and captions.
+pub fn render(doc: &Document) -> (Vec<String>, Vec<String>) {
+    let mut w = Walker {
+        paragraphs: Vec::new(),
+        captions: Vec::new(),
+        current: String::new(),
+    };
+    let root = doc.root();
+    w.walk(&root);
+    w.flush();
+    (w.paragraphs, w.captions)
+}
+
+fn none_if_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty())
+}
+
+/// Extracts the article of an HTML page. A fragment (a feed item, a JSONL `html` field)
+/// that Readability finds nothing in is rendered whole.
+pub fn extract(html: &str) -> HtmlArticle {
+    let doc = Document::from(html);
+    let time_fallback = doc
+        .select("time[datetime]")
+        .iter()
+        .next()
+        .and_then(|t| t.attr("datetime").map(|d| d.to_string()));
+    let cfg = Config {
+        text_mode: TextMode::Raw,
+        max_elements_to_parse: 200_000,
+        ..Default::default()
+    };
+    strip_chrome(&doc);
+    let parsed = Readability::with_document(doc.clone(), None, Some(cfg))
+        .ok()
+        .and_then(|mut r| r.parse().ok());
+    match parsed {
+        Some(a) if a.length > 0 => {
+            let content = Document::from(a.content.to_string());
+            let (paragraphs, mut captions) = render(&content);
+            // Figures outside the article's main block still caption its photos.
+            if captions.is_empty() {
+                captions = doc
+                    .select("figcaption")
+                    .iter()
+                    .map(|n| n.text().split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|t| !t.is_empty())
+                    .collect();
+            }
+            HtmlArticle {
+                title: none_if_empty(Some(a.title.to_string())),
+                published: none_if_empty(a.published_time).or(time_fallback),
+                author: none_if_empty(a.byline),
+                site_name: none_if_empty(a.site_name),
+                lang: none_if_empty(a.lang),
+                paragraphs,
+                captions,
+            }
+        }
+        _ => {
+            let title = doc.select("title").iter().next().map(|t| t.text().to_string());
+            let (paragraphs, captions) = render(&doc);
+            HtmlArticle {
+                title: none_if_empty(title),
+                published: time_fallback,
+                paragraphs,
+                captions,
+                ..Default::default()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragment_is_rendered_as_paragraphs() {
+        let a = extract("<p>Premier paragraphe.</p><p>Second <b>paragraphe</b>.</p>");
+        assert_eq!(a.paragraphs, vec!["Premier paragraphe.", "Second paragraphe."]);
+    }
+}

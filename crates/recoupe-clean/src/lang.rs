@@ -1,0 +1,64 @@
+//! Language identification of articles and paragraphs.
+//!
+//! lingua, restricted to the languages news in our scope mixes in (French, English and
+//! a few European neighbours, so that a Spanish or German passage is not forced into
+//! French or English). Texts of fewer than three words say too little and inherit the
+//! article's language.
+
+use std::sync::OnceLock;
+
+use lingua::{IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder};
+
+fn detector() -> &'static LanguageDetector {
+    static D: OnceLock<LanguageDetector> = OnceLock::new();
+    D.get_or_init(|| {
+        LanguageDetectorBuilder::from_languages(&[
+            Language::French,
+            Language::English,
+            Language::German,
+            Language::Spanish,
+            Language::Italian,
+            Language::Portuguese,
+            Language::Dutch,
+        ])
+        .with_low_accuracy_mode()
+        .build()
+    })
+}
+
+fn code(l: Language) -> String {
+    let c: IsoCode639_1 = l.iso_code_639_1();
+    c.to_string()
+}
+
+/// The language of a text (ISO 639-1), or `None` when it is too short to tell.
+pub fn detect(text: &str) -> Option<String> {
+    let words = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    if words < 3 {
+        return None;
+    }
+    // The first few thousand characters are plenty and keep the cost flat.
+    let end = text.char_indices().nth(3000).map_or(text.len(), |(i, _)| i);
+    detector().detect_language_of(&text[..end]).map(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_and_english_paragraphs() {
+        assert_eq!(
+            detect("Les secours ont évacué trois villages dans la nuit de lundi.").as_deref(),
+            Some("fr")
+        );
+        assert_eq!(
+            detect("Rescue workers search the debris in the valley on Tuesday.").as_deref(),
+            Some("en")
+        );
+        assert_eq!(detect("Belgique"), None);
+    }
+}

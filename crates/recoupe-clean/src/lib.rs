@@ -1,0 +1,527 @@
+//! The clean stage: from a [`RawDoc`] (scraped text or an HTML page) to an [`Article`]
+//! whose `text` is what a person would read, with everything removed or set aside
+//! recorded (boilerplate, site name, byline, dateline, captions, repaired words).
+//!
+//! Order matters and is fixed: HTML main-text extraction, Unicode normalisation,
+//! boilerplate lines, the header block (site name, byline, dateline, captions), the
+//! title, trailing template lines, glued-word repair, then language and sentences on
+//! the final text so that every offset points into it.
+
+mod boilerplate;
+mod error;
+pub mod fold;
+pub mod glue;
+pub mod html;
+pub mod lang;
+pub mod lexicon;
+pub mod sentences;
+pub mod unicode;
+
+use std::collections::HashSet;
+
+use recoupe_model::{Article, Body, Paragraph, RawDoc, Removed, RemovedKind, Repair, Span};
+use serde::Deserialize;
+
+pub use boilerplate::{Boilerplate, LineKind};
+pub use error::{CleanError, Result};
+pub use lexicon::Lexicon;
+
+static CLEAN_DATA: &str = include_str!("../../../data/clean.toml");
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct CleanData {
+    site_words: Vec<String>,
+    byline_prefixes: Vec<String>,
+    caption_prefixes: Vec<String>,
+    caption_suffixes: Vec<String>,
+    abbreviations: Vec<String>,
+}
+
+/// User additions to the bundled linguistic data (file contents, not paths).
+#[derive(Debug, Default, Clone)]
+pub struct CleanOptions {
+    /// Extra boilerplate rule files (the keys of `data/boilerplate.toml`).
+    pub boilerplate: Vec<String>,
+    /// Extra cleaner lists (the keys of `data/clean.toml`).
+    pub clean_data: Vec<String>,
+    /// Extra lexicon entries (`word<TAB>zipf_x100` lines), added to both languages.
+    pub lexicon: Vec<String>,
+}
+
+/// The cleaner, with its data loaded once and shared across threads.
+pub struct Cleaner {
+    boilerplate: Boilerplate,
+    fr: Lexicon,
+    en: Lexicon,
+    splitter: sentences::Splitter,
+    data: CleanData,
+    site_words: HashSet<String>,
+    dateline_prefix: regex::Regex,
+}
+
+/// A paragraph on its way through the stages.
+struct Para {
+    text: String,
+    words: usize,
+}
+
+impl Para {
+    fn new(text: String) -> Self {
+        let words = text.split_whitespace().count();
+        Self { text, words }
+    }
+    fn ends_sentence(&self) -> bool {
+        self.text.trim_end().ends_with(['.', '!', '?', '…', '»', '"', '”', ')'])
+            || self.text.trim_end().ends_with(".\u{2033}")
+    }
+    /// A paragraph that is certainly article text: long, or a full sentence of some length.
+    fn substantial(&self) -> bool {
+        self.words >= 25 || (self.words >= 10 && self.ends_sentence())
+    }
+}
+
+impl Cleaner {
+    pub fn new(opts: &CleanOptions) -> Result<Self> {
+        let mut data: CleanData =
+            toml::from_str(CLEAN_DATA).map_err(|e| CleanError::Data(format!("data/clean.toml: {e}")))?;
+        for extra in &opts.clean_data {
+            let more: CleanData =
+                toml::from_str(extra).map_err(|e| CleanError::Data(format!("user clean data: {e}")))?;
+            data.site_words.extend(more.site_words);
+            data.byline_prefixes.extend(more.byline_prefixes);
+            data.caption_prefixes.extend(more.caption_prefixes);
+            data.caption_suffixes.extend(more.caption_suffixes);
+            data.abbreviations.extend(more.abbreviations);
+        }
+        let mut fr = Lexicon::bundled("fr")?;
+        let mut en = Lexicon::bundled("en")?;
+        for extra in &opts.lexicon {
+            fr.add_tsv(extra);
+            en.add_tsv(extra);
+        }
+        let splitter = sentences::Splitter::new(data.abbreviations.iter().map(|a| a.trim_end_matches('.').to_string()));
+        let site_words = data.site_words.iter().map(|w| fold::fold(w)).collect();
+        Ok(Self {
+            boilerplate: Boilerplate::load(&opts.boilerplate)?,
+            fr,
+            en,
+            splitter,
+            data,
+            site_words,
+            // "PARIS (AFP) - ", "KYIV, Oct 18 (Reuters) - ", "LYON — ".
+            dateline_prefix: regex::Regex::new(
+                r"^((?:\p{Lu}[\p{Lu}'’\-\. ]{1,30}\p{Lu})(?:,[^()\-–—]{1,30})?(?:\s*\([\p{L} \-]{2,20}\))?)\s*[-–—]\s+\S",
+            )
+            .expect("dateline regex"),
+        })
+    }
+
+    fn lexicon(&self, lang: Option<&str>) -> Vec<&Lexicon> {
+        match lang {
+            Some("en") => vec![&self.en],
+            Some("fr") => vec![&self.fr],
+            _ => vec![&self.fr, &self.en],
+        }
+    }
+
+    /// Cleans one document. Never fails: the worst case is an article with an empty body.
+    pub fn clean(&self, raw: RawDoc) -> Article {
+        let mut article = Article {
+            doc: raw.doc,
+            url: raw.url,
+            ..Default::default()
+        };
+        let mut meta_title = raw
+            .title
+            .map(|t| unicode::normalize(&t).replace('\n', " "))
+            .filter(|t| !t.trim().is_empty());
+        let mut published = raw.published;
+        let mut author = raw.author;
+        let mut html_lang = None;
+        let paras: Vec<String> = match raw.body {
+            Body::Text(t) => unicode::paragraphs(&unicode::normalize(&t)),
+            Body::Html(h) => {
+                let h = html::extract(&h);
+                if meta_title.is_none() {
+                    meta_title = h.title.map(|t| unicode::normalize(&t));
+                }
+                published = published.or(h.published);
+                author = author.or(h.author);
+                article.site_name = h.site_name;
+                html_lang = h.lang;
+                article
+                    .captions
+                    .extend(h.captions.iter().map(|c| unicode::normalize(c)));
+                h.paragraphs
+                    .iter()
+                    .flat_map(|p| unicode::paragraphs(&unicode::normalize(p)))
+                    .collect()
+            }
+        };
+        article.published = published.as_deref().map(normalize_date);
+        article.byline = author;
+
+        let mut paras = self.drop_boilerplate(paras.into_iter().map(Para::new).collect(), &mut article.removed);
+
+        // The article's language, from what is left: needed to spot foreign captions.
+        let sample: String = paras
+            .iter()
+            .filter(|p| p.words >= 5)
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let lang = lang::detect(&sample)
+            .or_else(|| html_lang.as_deref().and_then(|l| l.get(..2)).map(str::to_lowercase))
+            .or_else(|| meta_title.as_deref().and_then(lang::detect));
+        article.language = lang.clone();
+
+        self.foreign_captions(&mut paras, &mut article, lang.as_deref());
+        self.header_block(&mut paras, &mut article);
+
+        // Title: the metadata title, or else the first paragraph left.
+        let title = match meta_title {
+            Some(t) => {
+                let ft = fold::fold_line(&t);
+                if let Some(pos) = paras.iter().take(3).position(|p| fold::fold_line(&p.text) == ft) {
+                    let p = paras.remove(pos);
+                    article.removed.push(Removed {
+                        text: p.text,
+                        kind: RemovedKind::DuplicateTitle,
+                    });
+                }
+                Some(t)
+            }
+            None if !paras.is_empty() => Some(paras.remove(0).text),
+            None => None,
+        };
+        self.trailing_template(&mut paras, &mut article.removed);
+        self.dateline_in_lede(&mut paras, &mut article);
+
+        // Glued words, in the title and the body.
+        let mut all = title.clone().unwrap_or_default();
+        for p in &paras {
+            all.push('\n');
+            all.push_str(&p.text);
+        }
+        let glue = glue::Glue {
+            lexicons: self.lexicon(lang.as_deref()),
+            names: glue::standalone_names(&all),
+        };
+        let mut repair = |s: String| -> String {
+            let (fixed, reps) = glue.repair_line(&s);
+            article.repairs.extend(
+                reps.into_iter()
+                    .map(|(original, repaired)| Repair { original, repaired }),
+            );
+            fixed
+        };
+        let title = title.map(&mut repair);
+        let body: Vec<String> = paras.into_iter().map(|p| repair(p.text)).collect();
+
+        // Assemble the text and its spans.
+        let mut text = String::new();
+        let mut offset = 0usize;
+        for (i, p) in title.iter().chain(body.iter()).enumerate() {
+            if i > 0 {
+                text.push_str("\n\n");
+                offset += 2;
+            }
+            let len = p.chars().count();
+            let span = Span::new(offset, offset + len);
+            let plang = if p.split_whitespace().count() >= 6 {
+                lang::detect(p).or_else(|| lang.clone())
+            } else {
+                lang.clone()
+            };
+            article.paragraphs.push(Paragraph { span, language: plang });
+            for (s, e) in self.splitter.split(p) {
+                article.sentences.push(Span::new(offset + s, offset + e));
+            }
+            text.push_str(p);
+            offset += len;
+        }
+        article.title = title;
+        article.text = text;
+        article
+    }
+
+    /// Drops boilerplate lines; a late "tail" marker (comment section, related links)
+    /// drops everything after it.
+    fn drop_boilerplate(&self, paras: Vec<Para>, removed: &mut Vec<Removed>) -> Vec<Para> {
+        let n = paras.len();
+        let mut out = Vec::with_capacity(n);
+        let mut cut = false;
+        for (i, p) in paras.into_iter().enumerate() {
+            if cut {
+                removed.push(Removed {
+                    text: p.text,
+                    kind: RemovedKind::Boilerplate,
+                });
+                continue;
+            }
+            match self.boilerplate.classify(&p.text) {
+                LineKind::Content => out.push(p),
+                LineKind::Tail => {
+                    // Only late in the article: early, "Lire aussi" is a single link line.
+                    if i * 10 >= n * 6 {
+                        cut = true;
+                    }
+                    removed.push(Removed {
+                        text: p.text,
+                        kind: RemovedKind::Boilerplate,
+                    });
+                }
+                LineKind::Boilerplate => removed.push(Removed {
+                    text: p.text,
+                    kind: RemovedKind::Boilerplate,
+                }),
+            }
+        }
+        out
+    }
+
+    fn is_site_name(&self, p: &Para) -> bool {
+        p.words <= 5
+            && !p.ends_sentence()
+            && fold::fold(&p.text)
+                .split(|c: char| !c.is_alphanumeric() && c != '/')
+                .any(|w| self.site_words.contains(w) || w.ends_with(".com") || w.ends_with(".fr"))
+    }
+
+    fn is_byline(&self, p: &Para) -> bool {
+        if p.words > 8 || p.ends_sentence() {
+            return false;
+        }
+        let f = fold::fold(&p.text);
+        if self.data.byline_prefixes.iter().any(|b| f.starts_with(b.as_str())) {
+            return p
+                .text
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        }
+        // A bare name: two to four capitalised words ("Jean Delaunay", "Anne-Sophie Roy").
+        let words: Vec<&str> = p.text.split_whitespace().collect();
+        let particles = [
+            "de", "du", "des", "van", "von", "der", "le", "la", "da", "di", "bin", "al",
+        ];
+        (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                particles.contains(w)
+                    || (w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars()
+                            .skip(1)
+                            .all(|c| c.is_lowercase() || c == '-' || c == '.' || c == '\'')
+                        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            })
+            && words.iter().filter(|w| !particles.contains(*w)).count() >= 2
+    }
+
+    fn is_dateline(&self, p: &Para) -> bool {
+        p.words <= 8
+            && !p.ends_sentence()
+            && (p.text.contains(" / ") || p.text.contains(" | "))
+            && p.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_caption_line(&self, p: &Para) -> bool {
+        let f = fold::fold(&p.text);
+        p.words <= 60
+            && (self.data.caption_prefixes.iter().any(|c| f.starts_with(c.as_str()))
+                || self
+                    .data
+                    .caption_suffixes
+                    .iter()
+                    .any(|c| f.trim_end_matches(['.', ' ', ')']).ends_with(c.trim_end_matches(')'))))
+    }
+
+    /// Sets aside what stands above the article: site name, byline, dateline, captions.
+    fn header_block(&self, paras: &mut Vec<Para>, article: &mut Article) {
+        let first_body = paras.iter().position(Para::substantial).unwrap_or(paras.len());
+        let total = paras.len();
+        let mut keep = Vec::with_capacity(total);
+        for (i, p) in std::mem::take(paras).into_iter().enumerate() {
+            if i >= first_body {
+                keep.push(p);
+                continue;
+            }
+            if i == 0 && total > 1 && article.site_name.is_none() && self.is_site_name(&p) {
+                article.site_name = Some(p.text.clone());
+                article.removed.push(Removed {
+                    text: p.text,
+                    kind: RemovedKind::SiteName,
+                });
+            } else if self.is_dateline(&p) && article.dateline.is_none() {
+                article.dateline = Some(p.text);
+            } else if self.is_byline(&p) && article.byline.is_none() {
+                article.byline = Some(strip_byline_prefix(&p.text, &self.data.byline_prefixes));
+            } else if self.is_caption_line(&p) {
+                article.captions.push(p.text);
+            } else {
+                keep.push(p);
+            }
+        }
+        *paras = keep;
+    }
+
+    /// Short paragraphs in another language than the article's are captions or credits
+    /// left in by the scraper (an English photo caption in a French article).
+    fn foreign_captions(&self, paras: &mut Vec<Para>, article: &mut Article, lang: Option<&str>) {
+        let Some(lang) = lang else { return };
+        let mut keep = Vec::with_capacity(paras.len());
+        for p in std::mem::take(paras) {
+            let quoted = p.text.starts_with(['«', '“', '"', '\'', '‘']);
+            if (5..=60).contains(&p.words) && !quoted && lang::detect(&p.text).is_some_and(|l| l != lang) {
+                article.captions.push(p.text);
+            } else {
+                keep.push(p);
+            }
+        }
+        *paras = keep;
+    }
+
+    /// After the last real paragraph, short lines without punctuation are template
+    /// debris (a category tag, a country label); so are one- or two-word lowercase labels.
+    fn trailing_template(&self, paras: &mut Vec<Para>, removed: &mut Vec<Removed>) {
+        let last = paras.iter().rposition(Para::substantial);
+        let mut keep = Vec::with_capacity(paras.len());
+        for (i, p) in std::mem::take(paras).into_iter().enumerate() {
+            let trailing = last.is_some_and(|l| i > l) && p.words <= 3 && !p.ends_sentence();
+            let label = p.words <= 2 && p.text.chars().next().is_some_and(char::is_lowercase) && !p.ends_sentence();
+            if trailing || label {
+                removed.push(Removed {
+                    text: p.text,
+                    kind: RemovedKind::Template,
+                });
+            } else {
+                keep.push(p);
+            }
+        }
+        *paras = keep;
+    }
+
+    /// "PARIS (AFP) - La digue..." : the dateline goes to its field, the sentence stays.
+    fn dateline_in_lede(&self, paras: &mut [Para], article: &mut Article) {
+        let Some(first) = paras.first_mut() else { return };
+        if let Some(m) = self.dateline_prefix.captures(&first.text) {
+            let whole = m.get(0).expect("match");
+            let cut = whole.end() - whole.as_str().chars().last().map_or(0, char::len_utf8);
+            if article.dateline.is_none() {
+                article.dateline = Some(m[1].trim().to_string());
+            }
+            first.text = first.text[cut..].to_string();
+            first.words = first.text.split_whitespace().count();
+        }
+    }
+}
+
+fn strip_byline_prefix(s: &str, prefixes: &[String]) -> String {
+    let f = fold::fold(s);
+    for p in prefixes {
+        if f.starts_with(p.as_str()) {
+            let n = p.chars().count();
+            return s.chars().skip(n).collect::<String>().trim().to_string();
+        }
+    }
+    s.to_string()
+}
+
+/// `YYYY-MM-DD` from the date formats feeds and pages use (ISO 8601, RFC 2822); the
+/// input unchanged when it is none of them.
+pub fn normalize_date(s: &str) -> String {
+    let t = s.trim();
+    if t.len() >= 10 && t.is_char_boundary(10) {
+        if let Ok(d) = t[..10].parse::<jiff::civil::Date>() {
+            return d.to_string();
+        }
+    }
+    if let Ok(z) = jiff::fmt::rfc2822::parse(t) {
+        return z.date().to_string();
+    }
+    t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaner() -> &'static Cleaner {
+        static C: std::sync::OnceLock<Cleaner> = std::sync::OnceLock::new();
+        C.get_or_init(|| Cleaner::new(&CleanOptions::default()).unwrap())
+    }
+
+    #[test]
+    fn dates_are_normalised() {
+        assert_eq!(normalize_date("2025-03-05T09:12:00Z"), "2025-03-05");
+        assert_eq!(normalize_date("Wed, 05 Mar 2025 09:00:00 +0000"), "2025-03-05");
+        assert_eq!(normalize_date("hier"), "hier");
+    }
+
+    #[test]
+    fn scraped_text_is_cleaned_and_fields_set_apart() {
+        let raw = "Le Courrier Info\n\nRescue teams search the rubble in the valley on March 4, 2025.\n\nPar Claire Dumas\n\nLa digue de la Sorne a cédé, trois villages évacués\n\nLyon / Le Courrier du Centre\n\nLa digue de la Sorne a cédé dans la nuit de lundi à mardi, a indiqué la préfecture, qui fait état d'au moins 12 morts et de 3\u{a0}000 personnes évacuées.\n\nPARTAGER:\n\nLes secours, appuyés par trois hélicoptères, ont fouillé les décombres toute la journée de mardi selon les pompiers.\n\nFrance\n\nLaisser un commentaire\n\nS'il vous plaît entrez votre nom ici";
+        let a = cleaner().clean(RawDoc::text("t.txt", raw));
+        assert_eq!(a.site_name.as_deref(), Some("Le Courrier Info"));
+        assert_eq!(a.byline.as_deref(), Some("Claire Dumas"));
+        assert_eq!(a.dateline.as_deref(), Some("Lyon / Le Courrier du Centre"));
+        assert_eq!(
+            a.title.as_deref(),
+            Some("La digue de la Sorne a cédé, trois villages évacués")
+        );
+        assert_eq!(
+            a.captions,
+            vec!["Rescue teams search the rubble in the valley on March 4, 2025."]
+        );
+        assert_eq!(a.language.as_deref(), Some("fr"));
+        assert!(a
+            .text
+            .starts_with("La digue de la Sorne a cédé, trois villages évacués\n\nLa digue"));
+        assert!(a.text.contains("3\u{a0}000 personnes"));
+        for gone in ["PARTAGER", "France", "Laisser", "entrez votre nom"] {
+            assert!(!a.text.contains(gone), "{gone} left in {:?}", a.text);
+        }
+        assert!(a.text.ends_with("selon les pompiers."));
+        assert_eq!(a.paragraphs.len(), 3);
+        // Every sentence span lies inside the text on char boundaries.
+        let n = a.text.chars().count();
+        assert!(a.sentences.iter().all(|s| s.end <= n && s.start < s.end));
+    }
+
+    #[test]
+    fn html_pages_keep_body_and_drop_chrome() {
+        let page = r#"<html lang="fr"><head><title>Crue de la Sorne - Le Journal</title>
+<meta property="og:title" content="Crue de la Sorne : trois villages évacués">
+<meta property="article:published_time" content="2025-03-04T08:00:00+01:00"></head>
+<body><nav><ul><li>Accueil</li><li>Politique</li><li>Sport</li></ul></nav>
+<div class="cookie-banner">Nous utilisons des cookies. Accepter</div>
+<article><h1>Crue de la Sorne : trois villages évacués</h1>
+<div class="share-bar"><a>Facebook</a><a>Twitter</a></div>
+<p>La digue de la Sorne a cédé dans la nuit de lundi à mardi, a indiqué la préfecture, qui fait état d'au moins douze morts.</p>
+<figure><img src="x.jpg"><figcaption>Les secours dans la vallée mardi.</figcaption></figure>
+<p>Quelque 3 000 habitants ont été évacués vers les gymnases de la région, selon la mairie, qui a ouvert une cellule de crise.</p>
+<p>Les pompiers redoutent de nouvelles crues dans les jours qui viennent, alors que la pluie doit reprendre jeudi sur tout le département.</p>
+<div class="related-articles"><h3>Lire aussi</h3><ul><li><a>Les crues de 2021 dans la région</a></li></ul></div>
+</article>
+<section id="comments"><p>Jean: quelle horreur, courage à tous les habitants de la vallée.</p></section>
+<footer>© 2025 Le Journal. Tous droits réservés.</footer></body></html>"#;
+        let a = cleaner().clean(RawDoc::html("p.html", page));
+        assert_eq!(a.title.as_deref(), Some("Crue de la Sorne : trois villages évacués"));
+        assert_eq!(a.published.as_deref(), Some("2025-03-04"));
+        assert!(a.text.contains("au moins douze morts"));
+        assert!(a.text.contains("Quelque 3 000 habitants"));
+        assert!(a.text.contains("reprendre jeudi"));
+        for gone in [
+            "Accueil",
+            "cookies",
+            "Facebook",
+            "Lire aussi",
+            "crues de 2021",
+            "quelle horreur",
+            "Tous droits",
+        ] {
+            assert!(!a.text.contains(gone), "{gone} left in {:?}", a.text);
+        }
+        assert_eq!(a.captions, vec!["Les secours dans la vallée mardi."]);
+    }
+}
