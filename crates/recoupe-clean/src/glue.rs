@@ -192,7 +192,7 @@ mod tests {
 
     fn lex() -> &'static Lexicon {
         static L: OnceLock<Lexicon> = OnceLock::new();
-        L.get_or_init(|| Lexicon::bundled("fr").unwrap())
+        L.get_or_init(|| Lexicon::bundled("fr"))
     }
 
     fn fix(s: &str) -> String {

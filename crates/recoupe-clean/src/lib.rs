@@ -94,8 +94,8 @@ impl Cleaner {
             data.caption_suffixes.extend(more.caption_suffixes);
             data.abbreviations.extend(more.abbreviations);
         }
-        let mut fr = Lexicon::bundled("fr")?;
-        let mut en = Lexicon::bundled("en")?;
+        let mut fr = Lexicon::bundled("fr");
+        let mut en = Lexicon::bundled("en");
         for extra in &opts.lexicon {
             fr.add_tsv(extra);
             en.add_tsv(extra);
