@@ -3,7 +3,7 @@
 
 Writes, relative to the repository root:
   examples/corpus/warc/sorne.warc.gz   (one gzip member per record, warcio's default)
-  examples/corpus/warc/sorne-plain.warc (same records, uncompressed)
+  crates/recoupe-ingest/tests/fixtures/sorne-plain.warc (same records, uncompressed)
 
 Records, in order:
   0. warcinfo
@@ -18,7 +18,7 @@ files (warcio computes the digests from the content; zlib writes mtime 0 in
 the gzip headers).
 
 The article text is invented for recoupe (the Sorne Valley story, see
-examples/corpus/README.md) and is released under CC0.
+examples/README.md) and is released under CC0.
 
 Requires: pip install warcio
 """
@@ -251,7 +251,9 @@ def write(path, gzip):
 def main():
     os.makedirs(OUT_DIR, exist_ok=True)
     write(os.path.join(OUT_DIR, "sorne.warc.gz"), gzip=True)
-    write(os.path.join(OUT_DIR, "sorne-plain.warc"), gzip=False)
+    # The uncompressed copy is a reader test fixture, not part of the corpus (it would
+    # double every article of the example run).
+    write(os.path.join(ROOT, "crates", "recoupe-ingest", "tests", "fixtures", "sorne-plain.warc"), gzip=False)
 
 
 if __name__ == "__main__":

@@ -42,6 +42,10 @@ fn starts_upper(s: &str) -> bool {
 /// also mentions elsewhere, even when no lexicon knows it ("Rochebrune").
 pub struct Glue<'a> {
     pub lexicons: Vec<&'a Lexicon>,
+    /// The lexicon of the other language, when the article's is known: a word on the
+    /// right of an unmarked junction must belong to the article's language ("Insured"
+    /// in English is not "Insu" + "red", even though "red" occurs in French text).
+    pub foreign: Option<&'a Lexicon>,
     pub names: std::collections::HashSet<String>,
 }
 
@@ -135,7 +139,9 @@ impl Glue<'_> {
         let mut best: Option<(u16, usize)> = None;
         for &(i, _) in chars.iter().skip(3) {
             let (left, right) = token.split_at(i);
-            if right.chars().count() < 3 || !self.good_left(left, MIN_LEFT_PLAIN) || !self.good_right(right) {
+            let native = self.foreign.is_none_or(|f| f.zipf(right) <= self.zipf(right));
+            if right.chars().count() < 3 || !native || !self.good_left(left, MIN_LEFT_PLAIN) || !self.good_right(right)
+            {
                 continue;
             }
             let score = self.zipf(left).min(self.zipf(right));
@@ -198,6 +204,7 @@ mod tests {
     fn fix(s: &str) -> String {
         Glue {
             lexicons: vec![lex()],
+            foreign: None,
             names: standalone_names(s),
         }
         .repair_line(s)

@@ -21,7 +21,6 @@ fn detector() -> &'static LanguageDetector {
             Language::Portuguese,
             Language::Dutch,
         ])
-        .with_low_accuracy_mode()
         .build()
     })
 }
@@ -60,5 +59,13 @@ mod tests {
             Some("en")
         );
         assert_eq!(detect("Belgique"), None);
+    }
+}
+#[cfg(test)]
+mod regressions {
+    #[test]
+    fn english_with_euro_amounts_and_french_names_is_english() {
+        let t = "Insured losses may reach between €80 million and €120 million, according to an estimate by loss adjusters Caténa Risques, which said the figure could rise once damage to farms is assessed.";
+        assert_eq!(super::detect(t).as_deref(), Some("en"));
     }
 }

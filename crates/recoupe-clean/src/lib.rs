@@ -36,6 +36,7 @@ struct CleanData {
     caption_prefixes: Vec<String>,
     caption_suffixes: Vec<String>,
     abbreviations: Vec<String>,
+    months: std::collections::HashMap<String, u8>,
 }
 
 /// User additions to the bundled linguistic data (file contents, not paths).
@@ -93,6 +94,7 @@ impl Cleaner {
             data.caption_prefixes.extend(more.caption_prefixes);
             data.caption_suffixes.extend(more.caption_suffixes);
             data.abbreviations.extend(more.abbreviations);
+            data.months.extend(more.months);
         }
         let mut fr = Lexicon::bundled("fr");
         let mut en = Lexicon::bundled("en");
@@ -109,9 +111,11 @@ impl Cleaner {
             splitter,
             data,
             site_words,
-            // "PARIS (AFP) - ", "KYIV, Oct 18 (Reuters) - ", "LYON — ".
+            // "PARIS (AFP) - ", "KYIV, Oct 18 (Reuters) - ", "LYON — ", "Montarnel (AFP) - ",
+            // "Sornac – ": a place in capitals, or a capitalised place followed by an
+            // agency in brackets or by a dash, at the very start of the lede.
             dateline_prefix: regex::Regex::new(
-                r"^((?:\p{Lu}[\p{Lu}'’\-\. ]{1,30}\p{Lu})(?:,[^()\-–—]{1,30})?(?:\s*\([\p{L} \-]{2,20}\))?)\s*[-–—]\s+\S",
+                r"^((?:\p{Lu}[\p{Lu}'’\-\. ]{1,30}\p{Lu}(?:,[^()\-–—]{1,30})?(?:\s*\([\p{L} \-]{2,20}\))?)|(?:\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+){0,2}(?:,[^()\-–—]{1,30})?\s*\([\p{L} \-]{2,20}\))|(?:\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+){0,2}))\s*[-–—]\s+\p{Lu}",
             )
             .expect("dateline regex"),
         })
@@ -162,7 +166,7 @@ impl Cleaner {
         article.published = published.as_deref().map(normalize_date);
         article.byline = author;
 
-        let mut paras = self.drop_boilerplate(paras.into_iter().map(Para::new).collect(), &mut article.removed);
+        let mut paras = self.drop_boilerplate(paras.into_iter().map(Para::new).collect(), &mut article);
 
         // The article's language, from what is left: needed to spot foreign captions.
         let sample: String = paras
@@ -177,7 +181,7 @@ impl Cleaner {
         article.language = lang.clone();
 
         self.foreign_captions(&mut paras, &mut article, lang.as_deref());
-        self.header_block(&mut paras, &mut article);
+        self.header_block(&mut paras, &mut article, meta_title.is_some());
 
         // Title: the metadata title, or else the first paragraph left.
         let title = match meta_title {
@@ -206,6 +210,11 @@ impl Cleaner {
         }
         let glue = glue::Glue {
             lexicons: self.lexicon(lang.as_deref()),
+            foreign: match lang.as_deref() {
+                Some("fr") => Some(&self.en),
+                Some("en") => Some(&self.fr),
+                _ => None,
+            },
             names: glue::standalone_names(&all),
         };
         let mut repair = |s: String| -> String {
@@ -248,11 +257,32 @@ impl Cleaner {
 
     /// Drops boilerplate lines; a late "tail" marker (comment section, related links)
     /// drops everything after it.
-    fn drop_boilerplate(&self, paras: Vec<Para>, removed: &mut Vec<Removed>) -> Vec<Para> {
+    ///
+    /// Bylines ("Par Claire Dumas") and publication stamps ("Publié le 5 mars 2025") near
+    /// the top are read into their fields before they go.
+    fn drop_boilerplate(&self, paras: Vec<Para>, article: &mut Article) -> Vec<Para> {
         let n = paras.len();
         let mut out = Vec::with_capacity(n);
         let mut cut = false;
+        let removed = &mut article.removed;
         for (i, p) in paras.into_iter().enumerate() {
+            let early = i * 3 < n.max(3);
+            if early && p.words <= 20 {
+                if article.byline.is_none() && self.has_byline_prefix(&p) {
+                    article.byline = Some(strip_byline_prefix(&p.text, &self.data.byline_prefixes));
+                    continue;
+                }
+                if article.published.is_none() {
+                    if let Some(d) = self.loose_date(&p.text) {
+                        article.published = Some(d);
+                        removed.push(Removed {
+                            text: p.text,
+                            kind: RemovedKind::Boilerplate,
+                        });
+                        continue;
+                    }
+                }
+            }
             if cut {
                 removed.push(Removed {
                     text: p.text,
@@ -281,25 +311,147 @@ impl Cleaner {
         out
     }
 
+    /// "News Day FR", "CONTINENTAL DAILY", "SORNE INFO – L'actualité de la vallée": short,
+    /// no sentence, with a word newspapers use in their names (or a tagline after a dash).
     fn is_site_name(&self, p: &Para) -> bool {
-        p.words <= 5
-            && !p.ends_sentence()
-            && fold::fold(&p.text)
-                .split(|c: char| !c.is_alphanumeric() && c != '/')
-                .any(|w| self.site_words.contains(w) || w.ends_with(".com") || w.ends_with(".fr"))
+        if p.ends_sentence() || !self.has_site_word(p) {
+            return false;
+        }
+        if p.words <= 5 {
+            return true;
+        }
+        // A name and its tagline: the site word must be in the part before the separator.
+        p.words <= 10
+            && [" – ", " - ", " | ", " — ", " : "].iter().any(|sep| {
+                p.text.split_once(sep).is_some_and(|(name, _)| {
+                    let head = Para::new(name.to_string());
+                    head.words <= 4 && self.has_site_word(&head)
+                })
+            })
     }
 
-    fn is_byline(&self, p: &Para) -> bool {
+    /// A publication stamp near the top: "Publié le 04/03/2025 à 07h45", "Date: 5 mars
+    /// 2025", "March 7, 2025 | 6:40 PM". Only lines that are little more than a date.
+    fn loose_date(&self, line: &str) -> Option<String> {
+        let f = fold::fold(line);
+        let words: Vec<&str> = f
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut date = None;
+        for (i, w) in words.iter().enumerate() {
+            let num = |s: &str| s.trim_end_matches("er").parse::<u32>().ok();
+            // dd/mm/yyyy and yyyy-mm-dd come split by the tokeniser into three numbers.
+            if let (Some(a), Some(b), Some(c)) = (
+                num(w),
+                words.get(i + 1).and_then(|x| num(x)),
+                words.get(i + 2).and_then(|x| num(x)),
+            ) {
+                let (y, m, d) = if a > 1900 { (a, b, c) } else { (c, b, a) };
+                if (1990..2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) {
+                    date = Some((y, m, d));
+                    break;
+                }
+            }
+            if let Some(&m) = self.data.months.get(*w) {
+                let prev = i.checked_sub(1).and_then(|j| num(words[j]));
+                let next = words.get(i + 1).and_then(|x| num(x));
+                let year = |k: usize| words.get(k).and_then(|x| num(x)).filter(|y| (1990..2100).contains(y));
+                // "5 mars 2025" or "March 7, 2025"
+                if let (Some(d), Some(y)) = (prev, year(i + 1)) {
+                    date = Some((y, u32::from(m), d));
+                } else if let (Some(d), Some(y)) = (next, year(i + 2)) {
+                    date = Some((y, u32::from(m), d));
+                }
+                if date.is_some() {
+                    break;
+                }
+            }
+        }
+        let (y, m, d) = date?;
+        // Little else on the line: stamp words, times, separators.
+        let stamp_words = [
+            "publie",
+            "publiee",
+            "le",
+            "a",
+            "date",
+            "mis",
+            "jour",
+            "updated",
+            "published",
+            "posted",
+            "on",
+            "at",
+            "pm",
+            "am",
+            "gmt",
+            "utc",
+            "h",
+            "maj",
+            "modifie",
+        ];
+        let others = words
+            .iter()
+            .filter(|w| {
+                w.parse::<u32>().is_err()
+                    && !self.data.months.contains_key(**w)
+                    && !stamp_words.contains(w)
+                    && !w.chars().all(|c| c.is_ascii_digit() || c == 'h')
+            })
+            .filter(|w| {
+                ![
+                    "lundi",
+                    "mardi",
+                    "mercredi",
+                    "jeudi",
+                    "vendredi",
+                    "samedi",
+                    "dimanche",
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                ]
+                .contains(w)
+            })
+            .count();
+        if others > 2 {
+            return None;
+        }
+        jiff::civil::Date::new(y as i16, m as i8, d as i8)
+            .ok()
+            .map(|d| d.to_string())
+    }
+
+    /// "Par Claire Dumas", "By John Miles": a byline prefix then a capitalised word.
+    fn has_byline_prefix(&self, p: &Para) -> bool {
         if p.words > 8 || p.ends_sentence() {
             return false;
         }
         let f = fold::fold(&p.text);
-        if self.data.byline_prefixes.iter().any(|b| f.starts_with(b.as_str())) {
-            return p
-                .text
+        self.data.byline_prefixes.iter().any(|b| f.starts_with(b.as_str()))
+            && p.text
                 .split_whitespace()
                 .nth(1)
-                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    fn has_site_word(&self, p: &Para) -> bool {
+        fold::fold(&p.text)
+            .split(|c: char| !c.is_alphanumeric() && c != '/' && c != '.')
+            .any(|w| self.site_words.contains(w) || w.ends_with(".com") || w.ends_with(".fr") || w.ends_with(".net"))
+    }
+
+    fn is_byline(&self, p: &Para) -> bool {
+        if p.words > 8 || p.ends_sentence() || self.has_site_word(p) {
+            return false;
+        }
+        if self.has_byline_prefix(p) {
+            return true;
         }
         // A bare name: two to four capitalised words ("Jean Delaunay", "Anne-Sophie Roy").
         let words: Vec<&str> = p.text.split_whitespace().collect();
@@ -337,7 +489,7 @@ impl Cleaner {
     }
 
     /// Sets aside what stands above the article: site name, byline, dateline, captions.
-    fn header_block(&self, paras: &mut Vec<Para>, article: &mut Article) {
+    fn header_block(&self, paras: &mut Vec<Para>, article: &mut Article, has_title: bool) {
         let first_body = paras.iter().position(Para::substantial).unwrap_or(paras.len());
         let total = paras.len();
         let mut keep = Vec::with_capacity(total);
@@ -346,7 +498,7 @@ impl Cleaner {
                 keep.push(p);
                 continue;
             }
-            if i == 0 && total > 1 && article.site_name.is_none() && self.is_site_name(&p) {
+            if total > 1 && article.site_name.is_none() && self.is_site_name(&p) {
                 article.site_name = Some(p.text.clone());
                 article.removed.push(Removed {
                     text: p.text,
@@ -358,6 +510,12 @@ impl Cleaner {
                 article.byline = Some(strip_byline_prefix(&p.text, &self.data.byline_prefixes));
             } else if self.is_caption_line(&p) {
                 article.captions.push(p.text);
+            } else if p.words <= 2 && !p.ends_sentence() && (has_title || i + 1 < first_body) {
+                // A kicker or section label above the title ("France", "Monde").
+                article.removed.push(Removed {
+                    text: p.text,
+                    kind: RemovedKind::Template,
+                });
             } else {
                 keep.push(p);
             }
