@@ -31,8 +31,9 @@ struct RuleFile {
 #[derive(Debug)]
 pub struct Boilerplate {
     exact: std::collections::HashSet<String>,
-    prefix: Vec<String>,
-    contains: Vec<String>,
+    /// Anchored at the start of the folded line.
+    prefix: aho_corasick::AhoCorasick,
+    contains: aho_corasick::AhoCorasick,
     regex: RegexSet,
     tail: Vec<String>,
     labels: std::collections::HashSet<String>,
@@ -72,8 +73,12 @@ impl Boilerplate {
         let regex = RegexSet::new(&all.regex).map_err(|e| CleanError::Data(format!("boilerplate regex: {e}")))?;
         Ok(Self {
             exact: norm(all.exact).into_iter().collect(),
-            prefix: norm(all.prefix),
-            contains: norm(all.contains),
+            prefix: aho_corasick::AhoCorasick::builder()
+                .start_kind(aho_corasick::StartKind::Anchored)
+                .build(norm(all.prefix))
+                .map_err(|e| CleanError::Data(format!("boilerplate prefixes: {e}")))?,
+            contains: aho_corasick::AhoCorasick::new(norm(all.contains))
+                .map_err(|e| CleanError::Data(format!("boilerplate phrases: {e}")))?,
             regex,
             tail: norm(all.tail),
             labels: norm(all.labels).into_iter().collect(),
@@ -108,8 +113,10 @@ impl Boilerplate {
         }
         let words = folded.split(' ').count();
         if words <= SHORT_LINE_WORDS
-            && (self.prefix.iter().any(|p| folded.starts_with(p.as_str()))
-                || self.contains.iter().any(|c| folded.contains(c.as_str())))
+            && (self
+                .prefix
+                .is_match(aho_corasick::Input::new(&folded).anchored(aho_corasick::Anchored::Yes))
+                || self.contains.is_match(&folded))
         {
             return LineKind::Boilerplate;
         }

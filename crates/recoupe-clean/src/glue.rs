@@ -164,7 +164,10 @@ impl Glue<'_> {
             let core_start = tok.len() - tok.trim_start_matches(|c: char| !c.is_alphabetic()).len();
             let core = tok[core_start..].trim_end_matches(|c: char| !c.is_alphabetic());
             let core_end = core_start + core.len();
-            match (core.chars().count() >= 5).then(|| self.repair_token(core)).flatten() {
+            // Only tokens with a capital letter or an apostrophe can hold a junction that
+            // the rules below would split; skipping the rest saves most lexicon lookups.
+            let candidate = core.len() >= 5 && core.chars().any(|c| c.is_uppercase() || is_apostrophe(c));
+            match candidate.then(|| self.repair_token(core)).flatten() {
                 Some(fixed) => {
                     out.push_str(&tok[..core_start]);
                     out.push_str(&fixed);

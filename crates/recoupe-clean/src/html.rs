@@ -68,6 +68,11 @@ const JUNK_NAMES: &[&str] = &[
     "hidden",
 ];
 
+fn junk_matcher() -> &'static aho_corasick::AhoCorasick {
+    static M: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    M.get_or_init(|| aho_corasick::AhoCorasick::new(JUNK_NAMES).expect("junk names"))
+}
+
 fn is_junk(node: &NodeRef) -> bool {
     let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
     if matches!(
@@ -100,14 +105,19 @@ fn is_junk(node: &NodeRef) -> bool {
     if attrs.is_empty() {
         return false;
     }
-    // "shadow" contains "ad": match on word pieces, not raw substrings, for short names.
-    JUNK_NAMES.iter().any(|j| {
-        attrs.split(|c: char| c.is_whitespace() || c == '_').any(|w| {
-            w == *j
-                || (j.len() >= 5 && w.contains(j))
-                || w.starts_with(&format!("{j}-"))
-                || w.ends_with(&format!("-{j}"))
-        })
+    // One pass over the names with Aho-Corasick; long fragments count anywhere, short
+    // ones ("ad", "tags") only as a whole word or a hyphenated part ("ad-slot"), so that
+    // "shadow" or "heading" are not taken for ads.
+    let bytes = attrs.as_bytes();
+    junk_matcher().find_overlapping_iter(&attrs).any(|m| {
+        let name = JUNK_NAMES[m.pattern().as_usize()];
+        if name.len() >= 5 {
+            return true;
+        }
+        let before = m.start().checked_sub(1).map(|k| bytes[k]);
+        let after = bytes.get(m.end()).copied();
+        let edge = |b: Option<u8>| matches!(b, None | Some(b' ' | b'_' | b'-'));
+        edge(before) && edge(after)
     })
 }
 

@@ -39,8 +39,8 @@ pub fn detect(text: &str) -> Option<String> {
     if words < 3 {
         return None;
     }
-    // The first few thousand characters are plenty and keep the cost flat.
-    let end = text.char_indices().nth(3000).map_or(text.len(), |(i, _)| i);
+    // A thousand characters are plenty for lingua and keep the cost flat.
+    let end = text.char_indices().nth(1000).map_or(text.len(), |(i, _)| i);
     detector().detect_language_of(&text[..end]).map(code)
 }
 

@@ -37,6 +37,8 @@ struct CleanData {
     caption_suffixes: Vec<String>,
     abbreviations: Vec<String>,
     months: std::collections::HashMap<String, u8>,
+    stopwords_fr: Vec<String>,
+    stopwords_en: Vec<String>,
 }
 
 /// User additions to the bundled linguistic data (file contents, not paths).
@@ -58,6 +60,8 @@ pub struct Cleaner {
     splitter: sentences::Splitter,
     data: CleanData,
     site_words: HashSet<String>,
+    stop_fr: HashSet<String>,
+    stop_en: HashSet<String>,
     dateline_prefix: regex::Regex,
 }
 
@@ -95,6 +99,8 @@ impl Cleaner {
             data.caption_suffixes.extend(more.caption_suffixes);
             data.abbreviations.extend(more.abbreviations);
             data.months.extend(more.months);
+            data.stopwords_fr.extend(more.stopwords_fr);
+            data.stopwords_en.extend(more.stopwords_en);
         }
         let mut fr = Lexicon::bundled("fr");
         let mut en = Lexicon::bundled("en");
@@ -104,6 +110,8 @@ impl Cleaner {
         }
         let splitter = sentences::Splitter::new(data.abbreviations.iter().map(|a| a.trim_end_matches('.').to_string()));
         let site_words = data.site_words.iter().map(|w| fold::fold(w)).collect();
+        let stop_fr = data.stopwords_fr.iter().cloned().collect();
+        let stop_en = data.stopwords_en.iter().cloned().collect();
         Ok(Self {
             boilerplate: Boilerplate::load(&opts.boilerplate)?,
             fr,
@@ -111,6 +119,8 @@ impl Cleaner {
             splitter,
             data,
             site_words,
+            stop_fr,
+            stop_en,
             // "PARIS (AFP) - ", "KYIV, Oct 18 (Reuters) - ", "LYON — ", "Montarnel (AFP) - ",
             // "Sornac – ": a place in capitals, or a capitalised place followed by an
             // agency in brackets or by a dash, at the very start of the lede.
@@ -143,6 +153,7 @@ impl Cleaner {
         let mut published = raw.published;
         let mut author = raw.author;
         let mut html_lang = None;
+        let from_text = matches!(raw.body, Body::Text(_));
         let paras: Vec<String> = match raw.body {
             Body::Text(t) => unicode::paragraphs(&unicode::normalize(&t)),
             Body::Html(h) => {
@@ -180,7 +191,10 @@ impl Cleaner {
             .or_else(|| meta_title.as_deref().and_then(lang::detect));
         article.language = lang.clone();
 
-        self.foreign_captions(&mut paras, &mut article, lang.as_deref());
+        // In HTML, captions are marked up (<figcaption>); only flat text needs guessing.
+        if from_text {
+            self.foreign_captions(&mut paras, &mut article, lang.as_deref());
+        }
         self.header_block(&mut paras, &mut article, meta_title.is_some());
 
         // Title: the metadata title, or else the first paragraph left.
@@ -200,7 +214,7 @@ impl Cleaner {
             None => None,
         };
         self.trailing_template(&mut paras, &mut article.removed);
-        self.dateline_in_lede(&mut paras, &mut article);
+        self.dateline_in_lede(&paras, &mut article);
 
         // Glued words, in the title and the body.
         let mut all = title.clone().unwrap_or_default();
@@ -217,7 +231,12 @@ impl Cleaner {
             },
             names: glue::standalone_names(&all),
         };
+        // The lexicons cover French and English only: text in other languages is left as is.
+        let repairable = matches!(lang.as_deref(), Some("fr" | "en"));
         let mut repair = |s: String| -> String {
+            if !repairable {
+                return s;
+            }
             let (fixed, reps) = glue.repair_line(&s);
             article.repairs.extend(
                 reps.into_iter()
@@ -238,11 +257,7 @@ impl Cleaner {
             }
             let len = p.chars().count();
             let span = Span::new(offset, offset + len);
-            let plang = if p.split_whitespace().count() >= 6 {
-                lang::detect(p).or_else(|| lang.clone())
-            } else {
-                lang.clone()
-            };
+            let plang = self.paragraph_language(p, lang.as_deref());
             article.paragraphs.push(Paragraph { span, language: plang });
             for (s, e) in self.splitter.split(p) {
                 article.sentences.push(Span::new(offset + s, offset + e));
@@ -253,6 +268,28 @@ impl Cleaner {
         article.title = title;
         article.text = text;
         article
+    }
+
+    /// The language of one paragraph. For French and English articles, a paragraph whose
+    /// function words clearly belong to the article's language inherits it; only the
+    /// doubtful ones (captions, quotes in the other language) go to the language model.
+    /// Articles in other languages are not split further.
+    fn paragraph_language(&self, p: &str, article: Option<&str>) -> Option<String> {
+        let Some(article) = article else { return lang::detect(p) };
+        if !matches!(article, "fr" | "en") || p.split_whitespace().count() < 6 {
+            return Some(article.to_string());
+        }
+        let (mut fr, mut en) = (0usize, 0usize);
+        for w in p.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            let w = w.to_lowercase();
+            fr += usize::from(self.stop_fr.contains(&w));
+            en += usize::from(self.stop_en.contains(&w));
+        }
+        let (own, other) = if article == "fr" { (fr, en) } else { (en, fr) };
+        if own >= 2 && own >= 3 * other {
+            return Some(article.to_string());
+        }
+        lang::detect(p).or_else(|| Some(article.to_string()))
     }
 
     /// Drops boilerplate lines; a late "tail" marker (comment section, related links)
@@ -559,17 +596,14 @@ impl Cleaner {
         *paras = keep;
     }
 
-    /// "PARIS (AFP) - La digue..." : the dateline goes to its field, the sentence stays.
-    fn dateline_in_lede(&self, paras: &mut [Para], article: &mut Article) {
-        let Some(first) = paras.first_mut() else { return };
+    /// "PARIS (AFP) - La digue..." : the dateline is recorded in its field. The words stay
+    /// in the sentence they begin, since they are part of it as published.
+    fn dateline_in_lede(&self, paras: &[Para], article: &mut Article) {
+        let Some(first) = paras.first() else { return };
         if let Some(m) = self.dateline_prefix.captures(&first.text) {
-            let whole = m.get(0).expect("match");
-            let cut = whole.end() - whole.as_str().chars().last().map_or(0, char::len_utf8);
             if article.dateline.is_none() {
                 article.dateline = Some(m[1].trim().to_string());
             }
-            first.text = first.text[cut..].to_string();
-            first.words = first.text.split_whitespace().count();
         }
     }
 }

@@ -71,6 +71,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "jsonl")]
         format: OutFormat,
+        /// Write one file per article into this directory (named after the input file,
+        /// plus `-N` for the N-th record of a container) instead of printing to stdout.
+        #[arg(long, value_name = "DIR")]
+        output_dir: Option<PathBuf>,
     },
 }
 
@@ -102,10 +106,6 @@ fn print_record(out: &mut impl Write, format: OutFormat, rec: &Extraction, first
             if !first {
                 out.write_all(b"\n\n")?;
             }
-            if let Some(t) = &rec.title {
-                // The text starts with the title; print it with the body as one text.
-                let _ = t;
-            }
             out.write_all(rec.text.as_bytes())?;
             out.write_all(b"\n")?;
         }
@@ -113,7 +113,33 @@ fn print_record(out: &mut impl Write, format: OutFormat, rec: &Extraction, first
     Ok(())
 }
 
-fn extract(input: InputArgs, format: OutFormat) -> Result<ExitCode> {
+/// The file name an article gets in `--output-dir`: "pages/a.html.gz" -> "a.txt",
+/// "dump.jsonl#3" -> "dump-3.json".
+fn output_name(doc: &str, format: OutFormat) -> String {
+    let (path, record) = match doc.rsplit_once('#') {
+        Some((p, r)) if r.chars().all(|c| c.is_ascii_digit()) => (p, Some(r)),
+        _ => (doc, None),
+    };
+    let file = std::path::Path::new(path)
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "stdin".into());
+    let file = file.strip_suffix(".gz").unwrap_or(&file);
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = match format {
+        OutFormat::Text => "txt",
+        OutFormat::Json | OutFormat::Jsonl => "json",
+    };
+    match record {
+        Some(r) => format!("{stem}-{r}.{ext}"),
+        None => format!("{stem}.{ext}"),
+    }
+}
+
+fn extract(input: InputArgs, format: OutFormat, output_dir: Option<PathBuf>) -> Result<ExitCode> {
     let clean = CleanOptions {
         boilerplate: read_all(&input.boilerplate)?,
         clean_data: read_all(&input.clean_data)?,
@@ -129,13 +155,27 @@ fn extract(input: InputArgs, format: OutFormat) -> Result<ExitCode> {
         fields,
     };
     let docs = recoupe::ingest::read_inputs(default_inputs(&input.inputs), opts);
+    if let Some(dir) = &output_dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let (mut ok, mut failed) = (0usize, 0usize);
     let res = pipeline.run(docs, |r| -> Result<()> {
         match r {
             Ok(rec) => {
-                print_record(&mut out, format, &rec, ok == 0)?;
+                match &output_dir {
+                    Some(dir) => {
+                        let mut buf = Vec::new();
+                        print_record(&mut buf, format, &rec, true)?;
+                        if matches!(format, OutFormat::Json) {
+                            buf.drain(..2); // one record per file: no array brackets
+                        }
+                        let path = dir.join(output_name(&rec.doc, format));
+                        std::fs::write(&path, buf).with_context(|| format!("writing {}", path.display()))?;
+                    }
+                    None => print_record(&mut out, format, &rec, ok == 0)?,
+                }
                 ok += 1;
             }
             Err(e) => {
@@ -154,7 +194,7 @@ fn extract(input: InputArgs, format: OutFormat) -> Result<ExitCode> {
         }
         return Err(e);
     }
-    if matches!(format, OutFormat::Json) {
+    if matches!(format, OutFormat::Json) && output_dir.is_none() {
         out.write_all(if ok == 0 { b"[]\n" } else { b"\n]\n" })?;
     }
     out.flush()?;
@@ -169,7 +209,11 @@ fn extract(input: InputArgs, format: OutFormat) -> Result<ExitCode> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let res = match cli.command {
-        Command::Extract { input, format } => extract(input, format),
+        Command::Extract {
+            input,
+            format,
+            output_dir,
+        } => extract(input, format, output_dir),
     };
     match res {
         Ok(code) => code,
