@@ -223,7 +223,7 @@ pub fn read_path(path: &Path, opts: &Options) -> DocIter {
             .sort_by_file_name()
             .into_iter()
             .filter(|e| !matches!(e, Ok(e) if e.file_type().is_dir()))
-            .filter(|e| !matches!(e, Ok(e) if e.file_name().to_string_lossy().starts_with('.')));
+            .filter(|e| !matches!(e, Ok(e) if is_meta_file(&e.file_name().to_string_lossy())));
         return Box::new(files.flat_map(move |entry| -> DocIter {
             match entry {
                 Ok(e) => read_file(e.path(), &opts),
@@ -238,6 +238,16 @@ pub fn read_path(path: &Path, opts: &Options) -> DocIter {
         }));
     }
     read_file(path, opts)
+}
+
+/// Files a directory walk skips: hidden files, and the README/LICENSE files that sit
+/// beside corpora (named on the command line, they are read like any other file).
+fn is_meta_file(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    name.starts_with('.')
+        || ["README", "LICENSE", "LICENCE", "NOTICE", "COPYING"]
+            .iter()
+            .any(|m| upper.starts_with(m))
 }
 
 fn read_file(path: &Path, opts: &Options) -> DocIter {
