@@ -224,7 +224,7 @@ fn strip_chrome(doc: &Document) {
     let mut doomed = Vec::new();
     for node in doc.select("body *").nodes() {
         if is_junk(node) && node.text().len() * 10 < total * 4 {
-            doomed.push(node.clone());
+            doomed.push(*node);
         }
     }
     for n in doomed {

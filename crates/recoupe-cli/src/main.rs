@@ -16,10 +16,11 @@ use recoupe::{CleanOptions, Extraction, Pipeline};
 #[command(
     name = "recoupe",
     version,
-    about = "Cross-check what the news says: clean articles, extract figures, who said them, and when.",
+    about = "Cross-check what the news says: read and clean news articles (claims extraction is being built).",
     long_about = "recoupe reads news articles in French and English (plain text, HTML pages, JSON Lines \
-dumps, WARC web archives, RSS/Atom feeds; gzip-compressed or not), cleans away scraping debris, \
-and extracts the quantitative claims they make so that sources can be cross-checked."
+dumps, WARC web archives, RSS/Atom feeds; gzip-compressed or not), cleans away scraping debris and \
+prints one record per article. Recognising figures and claims, so that sources can be cross-checked, \
+is the next stage and not built yet: records carry empty `entities` and `claims` lists for now."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -113,9 +114,10 @@ fn print_record(out: &mut impl Write, format: OutFormat, rec: &Extraction, first
     Ok(())
 }
 
-/// The file name an article gets in `--output-dir`: "pages/a.html.gz" -> "a.txt",
-/// "dump.jsonl#3" -> "dump-3.json".
-fn output_name(doc: &str, format: OutFormat) -> String {
+/// The file name an article gets in `--output-dir`: "pages/a.html.gz" -> "a.txt" (so
+/// that scorers find pages by their id), "dump.jsonl#3" -> "dump.jsonl-3.json". A name
+/// already used in this run gets a counter, so that no article overwrites another.
+fn output_name(doc: &str, format: OutFormat, used: &mut std::collections::HashSet<String>) -> String {
     let (path, record) = match doc.rsplit_once('#') {
         Some((p, r)) if r.chars().all(|c| c.is_ascii_digit()) => (p, Some(r)),
         _ => (doc, None),
@@ -125,18 +127,24 @@ fn output_name(doc: &str, format: OutFormat) -> String {
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| "stdin".into());
     let file = file.strip_suffix(".gz").unwrap_or(&file);
-    let stem = std::path::Path::new(file)
-        .file_stem()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let ext = match format {
         OutFormat::Text => "txt",
         OutFormat::Json | OutFormat::Jsonl => "json",
     };
-    match record {
-        Some(r) => format!("{stem}-{r}.{ext}"),
-        None => format!("{stem}.{ext}"),
+    let base = match record {
+        Some(r) => format!("{file}-{r}"),
+        None => std::path::Path::new(file)
+            .file_stem()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    };
+    let mut name = format!("{base}.{ext}");
+    let mut n = 1;
+    while !used.insert(name.clone()) {
+        n += 1;
+        name = format!("{base}~{n}.{ext}");
     }
+    name
 }
 
 fn extract(input: InputArgs, format: OutFormat, output_dir: Option<PathBuf>) -> Result<ExitCode> {
@@ -161,6 +169,7 @@ fn extract(input: InputArgs, format: OutFormat, output_dir: Option<PathBuf>) -> 
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let (mut ok, mut failed) = (0usize, 0usize);
+    let mut used_names = std::collections::HashSet::new();
     let res = pipeline.run(docs, |r| -> Result<()> {
         match r {
             Ok(rec) => {
@@ -171,7 +180,7 @@ fn extract(input: InputArgs, format: OutFormat, output_dir: Option<PathBuf>) -> 
                         if matches!(format, OutFormat::Json) {
                             buf.drain(..2); // one record per file: no array brackets
                         }
-                        let path = dir.join(output_name(&rec.doc, format));
+                        let path = dir.join(output_name(&rec.doc, format, &mut used_names));
                         std::fs::write(&path, buf).with_context(|| format!("writing {}", path.display()))?;
                     }
                     None => print_record(&mut out, format, &rec, ok == 0)?,

@@ -4,7 +4,8 @@
 //! yields one `Result<RawDoc, IngestError>` per article: a bad file or a bad record is
 //! an `Err` carrying its name and the reason, and reading goes on with the rest. The
 //! format is told by content first (gzip magic, `WARC/`, `<rss`, `{`), then by file
-//! extension, so a `.txt` that is really HTML is read as HTML. Containers (JSONL, WARC)
+//! extension, so a `.txt` that is really HTML is read as HTML. Content signs: gzip magic,
+//! `WARC/`, `<rss`/`<feed`/`<rdf:RDF`, `<!doctype html`/`<html`, a JSON Feed object, `{`. Containers (JSONL, WARC)
 //! are streamed record by record and never held in memory whole.
 
 mod decode;
@@ -70,7 +71,7 @@ fn format_from_name(name: &str) -> Option<Format> {
         "txt" | "text" | "md" => Format::Text,
         "html" | "htm" | "xhtml" | "shtml" => Format::Html,
         "jsonl" | "ndjson" | "json" => Format::Jsonl,
-        "warc" | "arc" => Format::Warc,
+        "warc" => Format::Warc,
         "rss" | "atom" | "xml" | "rdf" => Format::Feed,
         _ => return None,
     })
@@ -103,6 +104,10 @@ fn format_from_content(head: &[u8]) -> Option<Format> {
         return Some(Format::Html);
     }
     if lower.starts_with(b"{") {
+        // A JSON Feed is one object whose "version" names jsonfeed.org.
+        if has(b"jsonfeed.org/version") {
+            return Some(Format::Feed);
+        }
         return Some(Format::Jsonl);
     }
     None
