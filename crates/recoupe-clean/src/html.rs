@@ -20,6 +20,8 @@ pub struct HtmlArticle {
     pub lang: Option<String>,
     pub paragraphs: Vec<String>,
     pub captions: Vec<String>,
+    /// Link-only blocks dropped from the body (menus, "read also" teasers).
+    pub links: Vec<String>,
 }
 
 /// Class or id fragments of blocks that are never article text. Names that themes also
@@ -156,21 +158,46 @@ struct Walker {
     total: usize,
     paragraphs: Vec<String>,
     captions: Vec<String>,
+    /// Blocks dropped as navigation (mostly link text), kept to be reported.
+    links: Vec<String>,
     current: String,
+    /// Inside how many `<a>` we are, and how many visible chars of the current block
+    /// were link text: a short block that is nearly all link is a "read also" teaser or
+    /// a menu entry, not article text (the link-density test of Readability and
+    /// trafilatura, applied per block).
+    in_link: usize,
+    link_chars: usize,
+    in_heading: usize,
 }
+
+/// Blocks of at most this many words are dropped when nearly all their text is links.
+const LINK_BLOCK_WORDS: usize = 12;
 
 impl Walker {
     fn flush(&mut self) {
         let p = self.current.split_whitespace().collect::<Vec<_>>().join(" ");
         if !p.is_empty() {
-            self.paragraphs.push(p);
+            let visible = p.chars().filter(|c| !c.is_whitespace()).count();
+            let words = p.split(' ').count();
+            // Headings that link to their section or article are content (tables of
+            // contents, feature titles): only other blocks are judged by their links.
+            if self.in_heading == 0 && words <= LINK_BLOCK_WORDS && self.link_chars * 10 >= visible * 8 {
+                self.links.push(p);
+            } else {
+                self.paragraphs.push(p);
+            }
         }
         self.current.clear();
+        self.link_chars = 0;
     }
 
     fn walk(&mut self, node: &NodeRef) {
         if node.is_text() {
-            self.current.push_str(&node.text());
+            let t = node.text();
+            if self.in_link > 0 {
+                self.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+            }
+            self.current.push_str(&t);
             return;
         }
         if !node.is_element() {
@@ -200,31 +227,53 @@ impl Walker {
         if name == "td" || name == "th" {
             self.current.push(' ');
         }
+        let link = name == "a";
+        let heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        self.in_link += usize::from(link);
+        self.in_heading += usize::from(heading);
         for c in node.children() {
             self.walk(&c);
         }
+        self.in_link -= usize::from(link);
         if block {
             self.flush();
-        } else if matches!(name.as_str(), "span" | "a" | "em" | "strong" | "b" | "i") {
-            // Inline: nothing. Others (e.g. custom elements) may need a space.
-        } else {
+        }
+        self.in_heading -= usize::from(heading);
+        // Inline elements join their text; others (custom elements...) need a space.
+        if !block && !matches!(name.as_str(), "span" | "a" | "em" | "strong" | "b" | "i") {
             self.current.push(' ');
         }
     }
 }
 
+/// What [`render`] makes of a tree.
+pub struct Rendered {
+    pub paragraphs: Vec<String>,
+    pub captions: Vec<String>,
+    /// Blocks dropped because they were nearly all links.
+    pub links: Vec<String>,
+}
+
 /// Renders an HTML fragment or document to paragraphs and captions.
-pub fn render(doc: &Document) -> (Vec<String>, Vec<String>) {
+pub fn render(doc: &Document) -> Rendered {
     let mut w = Walker {
         total: doc.root().text().len().max(1),
         paragraphs: Vec::new(),
         captions: Vec::new(),
+        links: Vec::new(),
         current: String::new(),
+        in_link: 0,
+        link_chars: 0,
+        in_heading: 0,
     };
     let root = doc.root();
     w.walk(&root);
     w.flush();
-    (w.paragraphs, w.captions)
+    Rendered {
+        paragraphs: w.paragraphs,
+        captions: w.captions,
+        links: w.links,
+    }
 }
 
 fn none_if_empty(s: Option<String>) -> Option<String> {
@@ -259,7 +308,11 @@ pub fn extract(html: &str) -> HtmlArticle {
     match parsed {
         Some(a) if a.length > 0 => {
             let content = Document::from(a.content.to_string());
-            let (paragraphs, mut captions) = render(&content);
+            let Rendered {
+                paragraphs,
+                mut captions,
+                links,
+            } = render(&content);
             // Figures outside the article's main block still caption its photos.
             if captions.is_empty() {
                 captions = doc
@@ -277,16 +330,22 @@ pub fn extract(html: &str) -> HtmlArticle {
                 lang: none_if_empty(a.lang),
                 paragraphs,
                 captions,
+                links,
             }
         }
         _ => {
             let title = doc.select("title").iter().next().map(|t| t.text().to_string());
-            let (paragraphs, captions) = render(&doc);
+            let Rendered {
+                paragraphs,
+                captions,
+                links,
+            } = render(&doc);
             HtmlArticle {
                 title: none_if_empty(title),
                 published: time_fallback,
                 paragraphs,
                 captions,
+                links,
                 ..Default::default()
             }
         }

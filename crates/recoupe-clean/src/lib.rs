@@ -165,9 +165,11 @@ impl Cleaner {
                 author = author.or(h.author);
                 article.site_name = h.site_name;
                 html_lang = h.lang;
-                article
-                    .captions
-                    .extend(h.captions.iter().map(|c| unicode::normalize(c)));
+                article.captions.extend(h.captions.iter().map(|c| unicode::normalize(c)));
+                article.removed.extend(h.links.iter().map(|l| Removed {
+                    text: unicode::normalize(l),
+                    kind: RemovedKind::Navigation,
+                }));
                 h.paragraphs
                     .iter()
                     .flat_map(|p| unicode::paragraphs(&unicode::normalize(p)))

@@ -82,6 +82,8 @@ pub enum RemovedKind {
     Template,
     /// A duplicate of the title inside the body.
     DuplicateTitle,
+    /// A block of an HTML page that was nearly all links: a menu, a "read also" teaser.
+    Navigation,
 }
 
 /// A line or block the cleaner removed from the body, with the reason.
