@@ -281,6 +281,28 @@ fn none_if_empty(s: Option<String>) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// The HTML of the element whose child paragraphs hold the most text, widened to its
+/// parent when the parent's paragraphs hold half as much again (articles split in
+/// several sections): the classic text-density pick, as a second opinion.
+fn densest_block(doc: &Document) -> Option<String> {
+    let mut score: std::collections::HashMap<dom_query::NodeId, (usize, NodeRef)> = std::collections::HashMap::new();
+    for p in doc.select("p").nodes() {
+        let len = p.text().trim().len();
+        if len < 25 {
+            continue;
+        }
+        if let Some(parent) = p.parent() {
+            score.entry(parent.id).or_insert((0, parent)).0 += len;
+            if let Some(grand) = parent.parent() {
+                // A grandparent collects half the weight: sections of one article.
+                score.entry(grand.id).or_insert((0, grand)).0 += len / 2;
+            }
+        }
+    }
+    let (_, node) = score.into_values().max_by_key(|(s, _)| *s)?;
+    Some(node.html().to_string())
+}
+
 /// Extracts the article of an HTML page. A fragment (a feed item, a JSONL `html` field)
 /// that Readability finds nothing in is rendered whole.
 ///
@@ -305,14 +327,35 @@ pub fn extract(html: &str) -> HtmlArticle {
     let parsed = Readability::with_document(doc.clone(), None, Some(cfg))
         .ok()
         .and_then(|mut r| r.parse().ok());
+    // The text of the page's <p> elements: when Readability's pick holds less than half of
+    // it, Readability chose a side block (a teaser, a comment) over the article, and the
+    // whole page, rendered with the same chrome and link filters, is the better body.
+    let p_text: usize = doc.select("p").iter().map(|p| p.text().trim().len()).sum();
     match parsed {
         Some(a) if a.length > 0 => {
             let content = Document::from(a.content.to_string());
+            let picked = render(&content);
+            let picked_len: usize = picked.paragraphs.iter().map(String::len).sum();
             let Rendered {
                 paragraphs,
                 mut captions,
                 links,
-            } = render(&content);
+            } = if p_text > 500 && picked_len * 4 < p_text {
+                match densest_block(&doc) {
+                    Some(block) => {
+                        let alt = render(&Document::from(block));
+                        let alt_len: usize = alt.paragraphs.iter().map(String::len).sum();
+                        if alt_len > picked_len * 2 {
+                            alt
+                        } else {
+                            picked
+                        }
+                    }
+                    None => picked,
+                }
+            } else {
+                picked
+            };
             // Figures outside the article's main block still caption its photos.
             if captions.is_empty() {
                 captions = doc
