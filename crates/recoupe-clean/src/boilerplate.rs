@@ -103,7 +103,10 @@ impl Boilerplate {
         {
             return LineKind::Tail;
         }
-        if self.exact.contains(&folded) || self.regex.is_match(&folded) {
+        // The regexes describe debris lines (stamps, bylines, counters), all short; long
+        // lines skip them, which saves most of the regex time on article text.
+        let words = folded.split(' ').count();
+        if self.exact.contains(&folded) || (words <= 2 * SHORT_LINE_WORDS && self.regex.is_match(&folded)) {
             return LineKind::Boilerplate;
         }
         // An empty field label: "Vues:", "Date :", "Tags:" with nothing after.
@@ -111,7 +114,6 @@ impl Boilerplate {
         if trimmed.ends_with(':') && self.labels.contains(&folded) {
             return LineKind::Boilerplate;
         }
-        let words = folded.split(' ').count();
         if words <= SHORT_LINE_WORDS
             && (self
                 .prefix

@@ -30,6 +30,64 @@ fn code(l: Language) -> String {
     c.to_string()
 }
 
+/// Function-word counts per language: a cheap first opinion on the language of a text.
+#[derive(Debug, Default)]
+pub struct Stopwords {
+    langs: Vec<String>,
+    words: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl Stopwords {
+    pub fn new(lists: &std::collections::HashMap<String, Vec<String>>) -> Self {
+        let mut s = Self::default();
+        let mut codes: Vec<&String> = lists.keys().collect();
+        codes.sort();
+        for code in codes {
+            let idx = s.langs.len();
+            s.langs.push(code.clone());
+            for w in &lists[code] {
+                s.words.entry(w.to_lowercase()).or_default().push(idx);
+            }
+        }
+        s
+    }
+
+    /// The language with most function words, its count and the runner-up's.
+    pub fn vote(&self, text: &str) -> Option<(&str, usize, usize)> {
+        let mut counts = vec![0usize; self.langs.len()];
+        for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            let lower;
+            let w = if w.chars().any(char::is_uppercase) {
+                lower = w.to_lowercase();
+                lower.as_str()
+            } else {
+                w
+            };
+            if let Some(ls) = self.words.get(w) {
+                for &l in ls {
+                    counts[l] += 1;
+                }
+            }
+        }
+        let (best, &n) = counts.iter().enumerate().max_by_key(|(_, n)| **n)?;
+        let second = counts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != best)
+            .map(|(_, n)| *n)
+            .max()
+            .unwrap_or(0);
+        Some((self.langs[best].as_str(), n, second))
+    }
+
+    /// A language when the function words leave no doubt: at least `min` of them, and
+    /// three times as many as for any other language.
+    pub fn clear(&self, text: &str, min: usize) -> Option<String> {
+        let (l, n, second) = self.vote(text)?;
+        (n >= min && n >= 3 * second).then(|| l.to_string())
+    }
+}
+
 /// The language of a text (ISO 639-1), or `None` when it is too short to tell.
 pub fn detect(text: &str) -> Option<String> {
     let words = text
@@ -39,8 +97,8 @@ pub fn detect(text: &str) -> Option<String> {
     if words < 3 {
         return None;
     }
-    // A thousand characters are plenty for lingua and keep the cost flat.
-    let end = text.char_indices().nth(1000).map_or(text.len(), |(i, _)| i);
+    // Five hundred characters are plenty for lingua and keep the cost flat.
+    let end = text.char_indices().nth(500).map_or(text.len(), |(i, _)| i);
     detector().detect_language_of(&text[..end]).map(code)
 }
 

@@ -37,8 +37,7 @@ struct CleanData {
     caption_suffixes: Vec<String>,
     abbreviations: Vec<String>,
     months: std::collections::HashMap<String, u8>,
-    stopwords_fr: Vec<String>,
-    stopwords_en: Vec<String>,
+    stopwords: std::collections::HashMap<String, Vec<String>>,
 }
 
 /// User additions to the bundled linguistic data (file contents, not paths).
@@ -60,8 +59,7 @@ pub struct Cleaner {
     splitter: sentences::Splitter,
     data: CleanData,
     site_words: HashSet<String>,
-    stop_fr: HashSet<String>,
-    stop_en: HashSet<String>,
+    stopwords: lang::Stopwords,
     dateline_prefix: regex::Regex,
 }
 
@@ -99,8 +97,9 @@ impl Cleaner {
             data.caption_suffixes.extend(more.caption_suffixes);
             data.abbreviations.extend(more.abbreviations);
             data.months.extend(more.months);
-            data.stopwords_fr.extend(more.stopwords_fr);
-            data.stopwords_en.extend(more.stopwords_en);
+            for (lang, words) in more.stopwords {
+                data.stopwords.entry(lang).or_default().extend(words);
+            }
         }
         let mut fr = Lexicon::bundled("fr");
         let mut en = Lexicon::bundled("en");
@@ -110,8 +109,7 @@ impl Cleaner {
         }
         let splitter = sentences::Splitter::new(data.abbreviations.iter().map(|a| a.trim_end_matches('.').to_string()));
         let site_words = data.site_words.iter().map(|w| fold::fold(w)).collect();
-        let stop_fr = data.stopwords_fr.iter().cloned().collect();
-        let stop_en = data.stopwords_en.iter().cloned().collect();
+        let stopwords = lang::Stopwords::new(&data.stopwords);
         Ok(Self {
             boilerplate: Boilerplate::load(&opts.boilerplate)?,
             fr,
@@ -119,8 +117,7 @@ impl Cleaner {
             splitter,
             data,
             site_words,
-            stop_fr,
-            stop_en,
+            stopwords,
             // "PARIS (AFP) - ", "KYIV, Oct 18 (Reuters) - ", "LYON — ", "Montarnel (AFP) - ",
             // "Sornac – ": a place in capitals, or a capitalised place followed by an
             // agency in brackets or by a dash, at the very start of the lede.
@@ -165,7 +162,9 @@ impl Cleaner {
                 author = author.or(h.author);
                 article.site_name = h.site_name;
                 html_lang = h.lang;
-                article.captions.extend(h.captions.iter().map(|c| unicode::normalize(c)));
+                article
+                    .captions
+                    .extend(h.captions.iter().map(|c| unicode::normalize(c)));
                 article.removed.extend(h.links.iter().map(|l| Removed {
                     text: unicode::normalize(l),
                     kind: RemovedKind::Navigation,
@@ -188,7 +187,8 @@ impl Cleaner {
             .map(|p| p.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let lang = lang::detect(&sample)
+        let lang = self
+            .detect(&sample)
             .or_else(|| html_lang.as_deref().and_then(|l| l.get(..2)).map(str::to_lowercase))
             .or_else(|| meta_title.as_deref().and_then(lang::detect));
         article.language = lang.clone();
@@ -275,26 +275,23 @@ impl Cleaner {
         article
     }
 
-    /// The language of one paragraph. For French and English articles, a paragraph whose
-    /// function words clearly belong to the article's language inherits it; only the
-    /// doubtful ones (captions, quotes in the other language) go to the language model.
-    /// Articles in other languages are not split further.
+    /// The language of a text: its function words when they leave no doubt, else lingua.
+    fn detect(&self, text: &str) -> Option<String> {
+        self.stopwords.clear(text, 8).or_else(|| lang::detect(text))
+    }
+
+    /// The language of one paragraph: the article's, unless its function words point to
+    /// another language, in which case the language model decides (captions, quotes in
+    /// another language). Lists and headings with no function words inherit.
     fn paragraph_language(&self, p: &str, article: Option<&str>) -> Option<String> {
-        let Some(article) = article else { return lang::detect(p) };
-        if !matches!(article, "fr" | "en") || p.split_whitespace().count() < 6 {
+        let Some(article) = article else { return self.detect(p) };
+        if p.split_whitespace().count() < 6 {
             return Some(article.to_string());
         }
-        let (mut fr, mut en) = (0usize, 0usize);
-        for w in p.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-            let w = w.to_lowercase();
-            fr += usize::from(self.stop_fr.contains(&w));
-            en += usize::from(self.stop_en.contains(&w));
+        match self.stopwords.vote(p) {
+            Some((l, n, _)) if l != article && n >= 2 => lang::detect(p).or_else(|| Some(article.to_string())),
+            _ => Some(article.to_string()),
         }
-        let (own, other) = if article == "fr" { (fr, en) } else { (en, fr) };
-        if own >= 2 && own >= 3 * other {
-            return Some(article.to_string());
-        }
-        lang::detect(p).or_else(|| Some(article.to_string()))
     }
 
     /// Drops boilerplate lines; a late "tail" marker (comment section, related links)
@@ -572,7 +569,10 @@ impl Cleaner {
         let mut keep = Vec::with_capacity(paras.len());
         for p in std::mem::take(paras) {
             let quoted = p.text.starts_with(['«', '“', '"', '\'', '‘']);
-            if (5..=60).contains(&p.words) && !quoted && lang::detect(&p.text).is_some_and(|l| l != lang) {
+            if (5..=60).contains(&p.words)
+                && !quoted
+                && self.paragraph_language(&p.text, Some(lang)).is_some_and(|l| l != lang)
+            {
                 article.captions.push(p.text);
             } else {
                 keep.push(p);
