@@ -168,6 +168,8 @@ struct Walker {
     in_link: usize,
     link_chars: usize,
     in_heading: usize,
+    /// Whether the last block kept was a short line (a possible heading of what follows).
+    last_kept_short: bool,
 }
 
 /// Blocks of at most this many words are dropped when nearly all their text is links.
@@ -182,8 +184,17 @@ impl Walker {
             // Headings that link to their section or article are content (tables of
             // contents, feature titles): only other blocks are judged by their links.
             if self.in_heading == 0 && words <= LINK_BLOCK_WORDS && self.link_chars * 10 >= visible * 8 {
+                // The short line right above a run of links is its heading ("Lesen Sie
+                // auch:", "Related:"): it goes with them.
+                if self.last_kept_short {
+                    if let Some(h) = self.paragraphs.pop() {
+                        self.links.push(h);
+                    }
+                }
                 self.links.push(p);
+                self.last_kept_short = false;
             } else {
+                self.last_kept_short = words <= 8 && !p.ends_with(['.', '!', '?', '"', '»', '”']);
                 self.paragraphs.push(p);
             }
         }
@@ -265,6 +276,7 @@ pub fn render(doc: &Document) -> Rendered {
         in_link: 0,
         link_chars: 0,
         in_heading: 0,
+        last_kept_short: false,
     };
     let root = doc.root();
     w.walk(&root);
