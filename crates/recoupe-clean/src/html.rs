@@ -315,6 +315,26 @@ fn densest_block(doc: &Document) -> Option<String> {
     Some(node.html().to_string())
 }
 
+/// The standfirst: a lede paragraph printed above the article body, which Readability
+/// leaves out with the page header. It is found as the page's meta description when the
+/// page also shows it as a visible paragraph that the extracted body does not hold.
+fn standfirst(doc: &Document, excerpt: Option<&str>, body: &[String]) -> Option<String> {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let excerpt = squash(excerpt?);
+    if excerpt.len() < 40 {
+        return None;
+    }
+    let head: String = excerpt.chars().take(60).collect();
+    if body.iter().any(|p| p.contains(&head)) {
+        return None;
+    }
+    doc.select("body p, body div, body h2").nodes().iter().find_map(|n| {
+        // Only leaf-ish blocks: the paragraph itself, not a wrapper of the whole page.
+        let t = squash(&n.text());
+        (t.starts_with(&head) && t.len() <= excerpt.len() * 3 / 2 + 20).then_some(t)
+    })
+}
+
 /// Extracts the article of an HTML page. A fragment (a feed item, a JSONL `html` field)
 /// that Readability finds nothing in is rendered whole.
 ///
@@ -352,12 +372,16 @@ pub fn extract(html: &str) -> HtmlArticle {
                 paragraphs,
                 mut captions,
                 links,
-            } = if p_text > 500 && picked_len * 4 < p_text {
+            } = if p_text > 500 && picked_len * 2 < p_text {
                 match densest_block(&doc) {
                     Some(block) => {
                         let alt = render(&Document::from(block));
                         let alt_len: usize = alt.paragraphs.iter().map(String::len).sum();
-                        if alt_len > picked_len * 2 {
+                        // The denser block wins when Readability kept under a quarter of
+                        // the page's paragraphs, or when it holds Readability's pick and
+                        // more (an article split into sections Readability cut short).
+                        let contains_pick = picked.paragraphs.iter().take(3).all(|p| alt.paragraphs.contains(p));
+                        if alt_len > picked_len * 2 && (picked_len * 4 < p_text || contains_pick) {
                             alt
                         } else {
                             picked
@@ -368,6 +392,10 @@ pub fn extract(html: &str) -> HtmlArticle {
             } else {
                 picked
             };
+            let mut paragraphs = paragraphs;
+            if let Some(lede) = standfirst(&doc, a.excerpt.as_deref(), &paragraphs) {
+                paragraphs.insert(0, lede);
+            }
             // Figures outside the article's main block still caption its photos.
             if captions.is_empty() {
                 captions = doc
