@@ -328,10 +328,17 @@ fn standfirst(doc: &Document, excerpt: Option<&str>, body: &[String]) -> Option<
     if body.iter().any(|p| p.contains(&head)) {
         return None;
     }
-    doc.select("body p, body div, body h2").nodes().iter().find_map(|n| {
-        // Only leaf-ish blocks: the paragraph itself, not a wrapper of the whole page.
-        let t = squash(&n.text());
-        (t.starts_with(&head) && t.len() <= excerpt.len() * 3 / 2 + 20).then_some(t)
+    // Only leaf-ish blocks: the paragraph itself, not a wrapper of the whole page. Plain
+    // paragraphs first; divs (whose text is costly to gather) only when none matched.
+    let find = |sel: &str| {
+        doc.select(sel).nodes().iter().find_map(|n| {
+            let t = squash(&n.text());
+            (t.starts_with(&head) && t.len() <= excerpt.len() * 3 / 2 + 20).then_some(t)
+        })
+    };
+    find("body p, body h2").or_else(|| {
+        let first_word = head.split(' ').next().unwrap_or("");
+        doc.select("body").text().contains(first_word).then(|| find("body div")).flatten()
     })
 }
 
