@@ -75,6 +75,7 @@ impl Boilerplate {
             exact: norm(all.exact).into_iter().collect(),
             prefix: aho_corasick::AhoCorasick::builder()
                 .start_kind(aho_corasick::StartKind::Anchored)
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(norm(all.prefix))
                 .map_err(|e| CleanError::Data(format!("boilerplate prefixes: {e}")))?,
             contains: aho_corasick::AhoCorasick::new(norm(all.contains))
@@ -114,13 +115,18 @@ impl Boilerplate {
         if trimmed.ends_with(':') && self.labels.contains(&folded) {
             return LineKind::Boilerplate;
         }
-        if words <= SHORT_LINE_WORDS
-            && (self
-                .prefix
-                .is_match(aho_corasick::Input::new(&folded).anchored(aho_corasick::Anchored::Yes))
-                || self.contains.is_match(&folded))
-        {
+        if words <= SHORT_LINE_WORDS && self.contains.is_match(&folded) {
             return LineKind::Boilerplate;
+        }
+        // A prefix on a short line; or on a headline-length line when a separator follows
+        // it, as in a teaser: "À lire aussi » <headline>", "Read more: <headline>".
+        let anchored = aho_corasick::Input::new(&folded).anchored(aho_corasick::Anchored::Yes);
+        if let Some(m) = self.prefix.find(anchored) {
+            let next = folded[m.end()..].trim_start().chars().next();
+            let teaser = matches!(next, Some(':' | '"' | '-' | '|' | '>' | '/'));
+            if words <= SHORT_LINE_WORDS || (teaser && words <= 2 * SHORT_LINE_WORDS) {
+                return LineKind::Boilerplate;
+            }
         }
         LineKind::Content
     }
@@ -167,6 +173,21 @@ mod tests {
         ] {
             assert_eq!(b.classify(line), LineKind::Content, "{line}");
         }
+    }
+
+    #[test]
+    fn teaser_lines_go_whatever_the_length_of_their_headline() {
+        let b = rules();
+        assert_eq!(
+            b.classify(
+                "À lire aussi » Crues : comment les digues de la vallée ont été construites dans les années soixante ?"
+            ),
+            LineKind::Boilerplate
+        );
+        assert_eq!(
+            b.classify("À lire aussi les mémoires du préfet, qui racontent comment les digues de la vallée ont été construites."),
+            LineKind::Content
+        );
     }
 
     #[test]

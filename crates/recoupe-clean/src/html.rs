@@ -338,7 +338,11 @@ fn standfirst(doc: &Document, excerpt: Option<&str>, body: &[String]) -> Option<
     };
     find("body p, body h2").or_else(|| {
         let first_word = head.split(' ').next().unwrap_or("");
-        doc.select("body").text().contains(first_word).then(|| find("body div")).flatten()
+        doc.select("body")
+            .text()
+            .contains(first_word)
+            .then(|| find("body div"))
+            .flatten()
     })
 }
 
