@@ -275,6 +275,11 @@ impl Cleaner {
         article
     }
 
+    /// The language of a text as the cleaner decides it for an article (ISO 639-1).
+    pub fn language_of(&self, text: &str) -> Option<String> {
+        self.detect(text)
+    }
+
     /// The language of a text: its function words when they leave no doubt, else lingua.
     fn detect(&self, text: &str) -> Option<String> {
         self.stopwords.clear(text, 8).or_else(|| lang::detect(text))
