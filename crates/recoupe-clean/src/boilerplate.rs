@@ -9,7 +9,7 @@ use regex::RegexSet;
 use serde::Deserialize;
 
 use crate::error::{CleanError, Result};
-use crate::fold::fold_line;
+use crate::fold::{fold, fold_line};
 
 static BUNDLED: &str = include_str!("../../../data/boilerplate.toml");
 
@@ -39,6 +39,17 @@ pub struct Boilerplate {
     labels: std::collections::HashSet<String>,
 }
 
+/// Does a match ending at `end` end a word? "tags" must not match "tagsuber".
+fn ends_word(s: &str, end: usize) -> bool {
+    let before = s[..end].chars().next_back();
+    let after = s[end..].chars().next();
+    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+}
+
+fn starts_with_word(s: &str, prefix: &str) -> bool {
+    s.starts_with(prefix) && ends_word(s, prefix.len())
+}
+
 /// What a line is, as far as boilerplate goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -64,24 +75,38 @@ impl Boilerplate {
             all.tail.extend(f.tail);
             all.labels.extend(f.labels);
         }
+        // Whole-line lists are folded like the lines they are compared with; phrase lists
+        // keep a trailing ":" so that "credit:" does not also match "Credit Suisse".
         let norm = |v: Vec<String>| {
             v.into_iter()
                 .map(|s| fold_line(&s))
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
         };
-        let regex = RegexSet::new(&all.regex).map_err(|e| CleanError::Data(format!("boilerplate regex: {e}")))?;
+        let norm_phrase = |v: Vec<String>| {
+            v.into_iter()
+                .map(|s| fold(&s).trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+        };
+        // A large lazy-DFA cache: with the default one the set of big stamp/byline
+        // patterns falls back to the slow NFA simulation on every line.
+        let regex = regex::RegexSetBuilder::new(&all.regex)
+            .size_limit(64 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .map_err(|e| CleanError::Data(format!("boilerplate regex: {e}")))?;
         Ok(Self {
             exact: norm(all.exact).into_iter().collect(),
             prefix: aho_corasick::AhoCorasick::builder()
                 .start_kind(aho_corasick::StartKind::Anchored)
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(norm(all.prefix))
+                .build(norm_phrase(all.prefix))
                 .map_err(|e| CleanError::Data(format!("boilerplate prefixes: {e}")))?,
-            contains: aho_corasick::AhoCorasick::new(norm(all.contains))
+            contains: aho_corasick::AhoCorasick::new(norm_phrase(all.contains))
                 .map_err(|e| CleanError::Data(format!("boilerplate phrases: {e}")))?,
             regex,
-            tail: norm(all.tail),
+            tail: norm_phrase(all.tail),
             labels: norm(all.labels).into_iter().collect(),
         })
     }
@@ -97,11 +122,11 @@ impl Boilerplate {
                 LineKind::Boilerplate
             };
         }
-        if self
-            .tail
-            .iter()
-            .any(|t| folded == *t || (folded.starts_with(t.as_str()) && folded.split(' ').count() <= SHORT_LINE_WORDS))
-        {
+        let short = folded.split(' ').count() <= SHORT_LINE_WORDS;
+        if self.tail.iter().any(|t| {
+            let t = t.trim_end_matches(':');
+            folded == t || (short && starts_with_word(&folded, t))
+        }) {
             return LineKind::Tail;
         }
         // The regexes describe debris lines (stamps, bylines, counters), all short; long
@@ -121,7 +146,7 @@ impl Boilerplate {
         // A prefix on a short line; or on a headline-length line when a separator follows
         // it, as in a teaser: "À lire aussi » <headline>", "Read more: <headline>".
         let anchored = aho_corasick::Input::new(&folded).anchored(aho_corasick::Anchored::Yes);
-        if let Some(m) = self.prefix.find(anchored) {
+        if let Some(m) = self.prefix.find(anchored).filter(|m| ends_word(&folded, m.end())) {
             let next = folded[m.end()..].trim_start().chars().next();
             let teaser = matches!(next, Some(':' | '"' | '-' | '|' | '>' | '/'));
             if words <= SHORT_LINE_WORDS || (teaser && words <= 2 * SHORT_LINE_WORDS) {
@@ -188,6 +213,17 @@ mod tests {
             b.classify("À lire aussi les mémoires du préfet, qui racontent comment les digues de la vallée ont été construites."),
             LineKind::Content
         );
+    }
+
+    #[test]
+    fn phrases_match_whole_words_and_keep_their_colon() {
+        let b = rules();
+        assert_eq!(
+            b.classify("Tagsüber blieb es ruhig, sagte ein Polizeisprecher."),
+            LineKind::Content
+        );
+        assert_eq!(b.classify("Credit Suisse shares fell 5% on Monday."), LineKind::Content);
+        assert_ne!(b.classify("Crédit : AFP / Jean Dupont"), LineKind::Content);
     }
 
     #[test]

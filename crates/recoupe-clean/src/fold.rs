@@ -21,7 +21,9 @@ pub fn fold(s: &str) -> String {
             space = true;
             continue;
         }
-        if space && !out.is_empty() {
+        // French typography puts a space before ":"; folding drops it so that "Crédit :"
+        // and "Credit:" meet.
+        if space && !out.is_empty() && c != ':' {
             out.push(' ');
         }
         space = false;
@@ -48,5 +50,6 @@ mod tests {
         assert_eq!(fold("S’il  vous\u{a0}PLAÎT"), "s'il vous plait");
         assert_eq!(fold_line("LAISSER UN COMMENTAIRE !"), "laisser un commentaire");
         assert_eq!(fold_line("Vues:"), "vues");
+        assert_eq!(fold("Crédit : AFP"), "credit: afp");
     }
 }

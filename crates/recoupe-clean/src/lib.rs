@@ -282,7 +282,7 @@ impl Cleaner {
 
     /// The language of a text: its function words when they leave no doubt, else lingua.
     fn detect(&self, text: &str) -> Option<String> {
-        self.stopwords.clear(text, 8).or_else(|| lang::detect(text))
+        self.stopwords.clear(text, 6).or_else(|| lang::detect(text))
     }
 
     /// The language of one paragraph: the article's, unless its function words point to
