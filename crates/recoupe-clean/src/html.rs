@@ -173,7 +173,7 @@ struct Walker {
 }
 
 /// Blocks of at most this many words are dropped when nearly all their text is links.
-const LINK_BLOCK_WORDS: usize = 12;
+const LINK_BLOCK_WORDS: usize = 25;
 
 impl Walker {
     fn flush(&mut self) {
@@ -346,6 +346,52 @@ fn standfirst(doc: &Document, excerpt: Option<&str>, body: &[String]) -> Option<
     })
 }
 
+/// Class-name parts that mark the lede under a headline ("chapo" in French CMSs). Names
+/// that also mark teasers of other articles ("teaser", "summary", "excerpt") are left out.
+const LEDE_NAMES: &[&str] = &[
+    "lead",
+    "lede",
+    "intro",
+    "chapo",
+    "chapeau",
+    "standfirst",
+    "subtitle",
+    "subheadline",
+    "dek",
+    "deck",
+    "abstract",
+];
+
+/// A lede that sits with the headline, outside the block Readability picked: an element
+/// named as a lede (see [`LEDE_NAMES`]) in the headline's container, whose text the body
+/// does not hold.
+fn lede_block(doc: &Document, body: &[String]) -> Option<String> {
+    let h1 = doc.select("h1").nodes().first().copied()?;
+    let container = h1.parent()?.parent()?;
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    doc.select("p[class], div[class], h2[class]")
+        .nodes()
+        .iter()
+        .take(300)
+        .find_map(|n| {
+            let class = n.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+            let named = class
+                .split_whitespace()
+                .flat_map(|t| t.split(['-', '_']))
+                .any(|part| LEDE_NAMES.contains(&part));
+            if !named
+                || !std::iter::successors(n.parent(), |p| p.parent())
+                    .take(8)
+                    .any(|a| a.id == container.id)
+            {
+                return None;
+            }
+            let t = squash(&n.text());
+            let head: String = t.chars().take(50).collect();
+            ((40..=800).contains(&t.len()) && !body.iter().any(|p| p.contains(&head))).then_some(t)
+        })
+}
+
 /// Extracts the article of an HTML page. A fragment (a feed item, a JSONL `html` field)
 /// that Readability finds nothing in is rendered whole.
 ///
@@ -408,7 +454,9 @@ pub fn extract(html: &str) -> HtmlArticle {
                 picked
             };
             let mut paragraphs = paragraphs;
-            if let Some(lede) = standfirst(&doc, a.excerpt.as_deref(), &paragraphs) {
+            if let Some(lede) =
+                standfirst(&doc, a.excerpt.as_deref(), &paragraphs).or_else(|| lede_block(&doc, &paragraphs))
+            {
                 paragraphs.insert(0, lede);
             }
             // Figures outside the article's main block still caption its photos.
