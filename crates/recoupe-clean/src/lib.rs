@@ -108,6 +108,20 @@ impl Cleaner {
             en.add_tsv(extra);
         }
         let splitter = sentences::Splitter::new(data.abbreviations.iter().map(|a| a.trim_end_matches('.').to_string()));
+        // The lists are compared with folded text, so they are folded the same way.
+        for list in [
+            &mut data.byline_prefixes,
+            &mut data.caption_prefixes,
+            &mut data.caption_suffixes,
+        ] {
+            for item in list.iter_mut() {
+                let keep_space = item.ends_with(' ');
+                *item = fold::fold(item);
+                if keep_space {
+                    item.push(' ');
+                }
+            }
+        }
         let site_words = data.site_words.iter().map(|w| fold::fold(w)).collect();
         let stopwords = lang::Stopwords::new(&data.stopwords);
         Ok(Self {
@@ -198,6 +212,12 @@ impl Cleaner {
             self.foreign_captions(&mut paras, &mut article, lang.as_deref());
         }
         self.header_block(&mut paras, &mut article, meta_title.is_some(), from_text);
+        // Photo credits and captions left as short lines inside the body.
+        let (captions, kept): (Vec<Para>, Vec<Para>) = paras
+            .into_iter()
+            .partition(|p| p.words <= 12 && self.is_caption_line(p));
+        article.captions.extend(captions.into_iter().map(|p| p.text));
+        let mut paras = kept;
 
         // Title: the metadata title, or else the first paragraph left.
         let title = match meta_title {
