@@ -113,6 +113,11 @@ impl Boilerplate {
 
     /// Classifies one line of text.
     pub fn classify(&self, line: &str) -> LineKind {
+        // No rule applies to a line longer than twice a short line (exact entries are
+        // short too): most article text is decided without folding it.
+        if line.split_whitespace().nth(2 * SHORT_LINE_WORDS).is_some() {
+            return LineKind::Content;
+        }
         let folded = fold_line(line);
         if folded.is_empty() {
             // A line of only punctuation or symbols ("***", "|", "•").
