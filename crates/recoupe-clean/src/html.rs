@@ -318,7 +318,7 @@ fn densest_block(doc: &Document) -> Option<String> {
 /// The standfirst: a lede paragraph printed above the article body, which Readability
 /// leaves out with the page header. It is found as the page's meta description when the
 /// page also shows it as a visible paragraph that the extracted body does not hold.
-fn standfirst(doc: &Document, excerpt: Option<&str>, body: &[String]) -> Option<String> {
+fn standfirst(doc: &Document, html: &str, excerpt: Option<&str>, body: &[String]) -> Option<String> {
     let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let excerpt = squash(excerpt?);
     if excerpt.len() < 40 {
@@ -327,6 +327,18 @@ fn standfirst(doc: &Document, excerpt: Option<&str>, body: &[String]) -> Option<
     let head: String = excerpt.chars().take(60).collect();
     if body.iter().any(|p| p.contains(&head)) {
         return None;
+    }
+    // Walking the tree is costly: first ask whether the page's body shows the words at all
+    // (a literal search, which misses entity-encoded text but costs next to nothing).
+    // The probe is the longest plain-ASCII word of the opening, which entities never touch.
+    let probe = head
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .max_by_key(|w| w.len())
+        .filter(|w| w.len() >= 5);
+    if let Some(probe) = probe {
+        if !html[html.find("<body").unwrap_or(0)..].contains(probe) {
+            return None;
+        }
     }
     // Only leaf-ish blocks: the paragraph itself, not a wrapper of the whole page. Plain
     // paragraphs first; divs (whose text is costly to gather) only when none matched.
@@ -455,7 +467,7 @@ pub fn extract(html: &str) -> HtmlArticle {
             };
             let mut paragraphs = paragraphs;
             if let Some(lede) =
-                standfirst(&doc, a.excerpt.as_deref(), &paragraphs).or_else(|| lede_block(&doc, &paragraphs))
+                standfirst(&doc, html, a.excerpt.as_deref(), &paragraphs).or_else(|| lede_block(&doc, &paragraphs))
             {
                 paragraphs.insert(0, lede);
             }

@@ -52,6 +52,11 @@ impl Stopwords {
         s
     }
 
+    /// Whether there is a function-word list for this language.
+    pub fn knows(&self, lang: &str) -> bool {
+        self.langs.iter().any(|l| l == lang)
+    }
+
     /// The language with most function words, its count and the runner-up's.
     pub fn vote(&self, text: &str) -> Option<(&str, usize, usize)> {
         let mut counts = vec![0usize; self.langs.len()];

@@ -313,6 +313,10 @@ impl Cleaner {
         if p.split_whitespace().count() < 6 {
             return Some(article.to_string());
         }
+        // Articles in a language without a function-word list are not split further.
+        if !self.stopwords.knows(article) {
+            return Some(article.to_string());
+        }
         match self.stopwords.vote(p) {
             Some((l, n, _)) if l != article && n >= 2 => lang::detect(p).or_else(|| Some(article.to_string())),
             _ => Some(article.to_string()),
