@@ -318,7 +318,10 @@ impl Cleaner {
             return Some(article.to_string());
         }
         match self.stopwords.vote(p) {
-            Some((l, n, _)) if l != article && n >= 2 => lang::detect(p).or_else(|| Some(article.to_string())),
+            // Only a clear foreign majority of function words is worth the model's time.
+            Some((l, n, second)) if l != article && n >= 3 && n >= 2 * second => {
+                lang::detect(p).or_else(|| Some(article.to_string()))
+            }
             _ => Some(article.to_string()),
         }
     }
