@@ -12,15 +12,7 @@ fn main() {
         .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/lang_short.tsv").to_string());
     let data = std::fs::read_to_string(&path).expect("readable test file");
     let items: Vec<(&str, &str)> = data.lines().filter_map(|l| l.split_once('\t')).collect();
-    let langs = [
-        Language::French,
-        Language::English,
-        Language::German,
-        Language::Spanish,
-        Language::Italian,
-        Language::Portuguese,
-        Language::Dutch,
-    ];
+    let langs = recoupe_clean::lang::LANGUAGES;
     let high = LanguageDetectorBuilder::from_languages(&langs).build();
     let low = LanguageDetectorBuilder::from_languages(&langs)
         .with_low_accuracy_mode()

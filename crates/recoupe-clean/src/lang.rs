@@ -9,20 +9,20 @@ use std::sync::OnceLock;
 
 use lingua::{IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder};
 
+/// The languages the model chooses among.
+pub const LANGUAGES: [Language; 7] = [
+    Language::French,
+    Language::English,
+    Language::German,
+    Language::Spanish,
+    Language::Italian,
+    Language::Portuguese,
+    Language::Dutch,
+];
+
 fn detector() -> &'static LanguageDetector {
     static D: OnceLock<LanguageDetector> = OnceLock::new();
-    D.get_or_init(|| {
-        LanguageDetectorBuilder::from_languages(&[
-            Language::French,
-            Language::English,
-            Language::German,
-            Language::Spanish,
-            Language::Italian,
-            Language::Portuguese,
-            Language::Dutch,
-        ])
-        .build()
-    })
+    D.get_or_init(|| LanguageDetectorBuilder::from_languages(&LANGUAGES).build())
 }
 
 fn code(l: Language) -> String {
