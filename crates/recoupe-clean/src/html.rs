@@ -64,6 +64,20 @@ const JUNK_NAMES: &[&str] = &[
     "sr-only",
     "visually-hidden",
     "skip-link",
+    "cta",
+    "donate",
+    "donation",
+    "membership",
+    "subscription",
+    "author-box",
+    "about-author",
+    "author-info",
+    "author-details",
+    "post-meta",
+    "entry-meta",
+    "postmetadata",
+    "post-tags",
+    "entry-tags",
 ];
 
 fn junk_matcher() -> &'static aho_corasick::AhoCorasick {
