@@ -78,7 +78,22 @@ const JUNK_NAMES: &[&str] = &[
     "postmetadata",
     "post-tags",
     "entry-tags",
+    "addtoany",
+    "a2a",
+    "btn",
 ];
+
+/// Class-name parts of photo captions and credits set outside `<figcaption>`
+/// (`<div class="image-caption">`, `<span class="photo-credit">`).
+const CAPTION_NAMES: &[&str] = &["caption", "credit", "credits", "copyright"];
+
+fn is_caption_block(node: &NodeRef) -> bool {
+    node.attr("class").is_some_and(|c| {
+        c.to_ascii_lowercase()
+            .split(|ch: char| ch.is_whitespace() || ch == '-' || ch == '_')
+            .any(|part| CAPTION_NAMES.contains(&part))
+    })
+}
 
 fn junk_matcher() -> &'static aho_corasick::AhoCorasick {
     static M: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
@@ -235,7 +250,7 @@ impl Walker {
             return;
         }
         let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
-        if name == "figcaption" {
+        if name == "figcaption" || (is_caption_block(node) && node.text().len() < 600) {
             let t = node.text().split_whitespace().collect::<Vec<_>>().join(" ");
             if !t.is_empty() {
                 self.captions.push(t);
