@@ -81,6 +81,11 @@ const JUNK_NAMES: &[&str] = &[
     "addtoany",
     "a2a",
     "btn",
+    "category",
+    "categories",
+    "label",
+    "timestamp",
+    "date",
 ];
 
 /// Class-name parts of photo captions and credits set outside `<figcaption>`
