@@ -86,6 +86,9 @@ const JUNK_NAMES: &[&str] = &[
     "label",
     "timestamp",
     "date",
+    "button",
+    "menu",
+    "infobox",
 ];
 
 /// Class-name parts of photo captions and credits set outside `<figcaption>`
