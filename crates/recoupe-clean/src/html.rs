@@ -385,14 +385,9 @@ fn standfirst(doc: &Document, html: &str, excerpt: Option<&str>, body: &[String]
             (t.starts_with(&head) && t.len() <= excerpt.len() * 3 / 2 + 20).then_some(t)
         })
     };
-    find("body p, body h2").or_else(|| {
-        let first_word = head.split(' ').next().unwrap_or("");
-        doc.select("body")
-            .text()
-            .contains(first_word)
-            .then(|| find("body div"))
-            .flatten()
-    })
+    // Divs only when no paragraph matched, and only leaf divs (no block inside), whose
+    // text is cheap to gather.
+    find("body p, body h2").or_else(|| find("body div:not(:has(div, p))"))
 }
 
 /// Class-name parts that mark the lede under a headline ("chapo" in French CMSs). Names
