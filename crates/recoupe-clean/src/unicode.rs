@@ -19,7 +19,13 @@ pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     let mut at_line_start = true;
-    let mut chars = text.nfc().peekable();
+    // Most text is NFC already (the quick check says so without allocating): composing it
+    // again costs more than all the rest of this function.
+    let composed: std::borrow::Cow<str> = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    };
+    let mut chars = composed.chars().peekable();
     while let Some(c) = chars.next() {
         let c = match c {
             '\r' => {
