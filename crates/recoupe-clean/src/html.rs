@@ -304,8 +304,13 @@ pub struct Rendered {
 
 /// Renders an HTML fragment or document to paragraphs and captions.
 pub fn render(doc: &Document) -> Rendered {
+    render_node(&doc.root())
+}
+
+/// Renders the subtree under `root`.
+fn render_node(root: &NodeRef) -> Rendered {
     let mut w = Walker {
-        total: doc.root().text().len().max(1),
+        total: root.text().len().max(1),
         paragraphs: Vec::new(),
         captions: Vec::new(),
         links: Vec::new(),
@@ -315,8 +320,7 @@ pub fn render(doc: &Document) -> Rendered {
         in_heading: 0,
         last_kept_short: false,
     };
-    let root = doc.root();
-    w.walk(&root);
+    w.walk(root);
     w.flush();
     Rendered {
         paragraphs: w.paragraphs,
@@ -461,17 +465,21 @@ pub fn extract(html: &str) -> HtmlArticle {
         char_threshold: 250,
         ..Default::default()
     };
-    let parsed = Readability::with_document(doc.clone(), None, Some(cfg))
-        .ok()
-        .and_then(|mut r| r.parse().ok());
+    let mut readability = Readability::with_document(doc.clone(), None, Some(cfg)).ok();
+    let parsed = readability.as_mut().and_then(|r| r.parse().ok());
     // The text of the page's <p> elements: when Readability's pick holds less than half of
     // it, Readability chose a side block (a teaser, a comment) over the article, and the
     // whole page, rendered with the same chrome and link filters, is the better body.
     let p_text: usize = doc.select("p").iter().map(|p| p.text().trim().len()).sum();
     match parsed {
         Some(a) if a.length > 0 => {
-            let content = Document::from(a.content.to_string());
-            let picked = render(&content);
+            // After `parse`, Readability's tree holds the article under a known id: render
+            // it there rather than parsing `a.content` again.
+            let in_tree = readability
+                .as_ref()
+                .and_then(|r| r.doc.select("#readability-page-1").nodes().first().copied())
+                .map(|root| render_node(&root));
+            let picked = in_tree.unwrap_or_else(|| render(&Document::from(a.content.to_string())));
             let picked_len: usize = picked.paragraphs.iter().map(String::len).sum();
             let Rendered {
                 paragraphs,
