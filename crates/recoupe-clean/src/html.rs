@@ -214,7 +214,7 @@ const LINK_BLOCK_WORDS: usize = 25;
 
 impl Walker {
     fn flush(&mut self) {
-        let p = self.current.split_whitespace().collect::<Vec<_>>().join(" ");
+        let p = squash(&self.current);
         if !p.is_empty() {
             let visible = p.chars().filter(|c| !c.is_whitespace()).count();
             let words = p.split(' ').count();
@@ -259,7 +259,7 @@ impl Walker {
         }
         let name = node.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
         if name == "figcaption" || (is_caption_block(node) && node.text().len() < 600) {
-            let t = node.text().split_whitespace().collect::<Vec<_>>().join(" ");
+            let t = squash(&node.text());
             if !t.is_empty() {
                 self.captions.push(t);
             }
@@ -329,9 +329,13 @@ fn render_node(root: &NodeRef) -> Rendered {
     }
 }
 
+/// Runs of white space collapsed to one space, ends trimmed: how HTML text reads.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn none_if_empty(s: Option<String>) -> Option<String> {
-    s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|s| !s.is_empty())
+    s.map(|s| squash(&s)).filter(|s| !s.is_empty())
 }
 
 /// The HTML of the element whose child paragraphs hold the most text, widened to its
@@ -360,7 +364,6 @@ fn densest_block(doc: &Document) -> Option<String> {
 /// leaves out with the page header. It is found as the page's meta description when the
 /// page also shows it as a visible paragraph that the extracted body does not hold.
 fn standfirst(doc: &Document, html: &str, excerpt: Option<&str>, body: &[String]) -> Option<String> {
-    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let excerpt = squash(excerpt?);
     if excerpt.len() < 40 {
         return None;
@@ -416,7 +419,6 @@ const LEDE_NAMES: &[&str] = &[
 fn lede_block(doc: &Document, body: &[String]) -> Option<String> {
     let h1 = doc.select("h1").nodes().first().copied()?;
     let container = h1.parent()?.parent()?;
-    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     doc.select("p[class], div[class], h2[class]")
         .nodes()
         .iter()
@@ -516,7 +518,7 @@ pub fn extract(html: &str) -> HtmlArticle {
                 captions = doc
                     .select("figcaption")
                     .iter()
-                    .map(|n| n.text().split_whitespace().collect::<Vec<_>>().join(" "))
+                    .map(|n| squash(&n.text()))
                     .filter(|t| !t.is_empty())
                     .collect();
             }

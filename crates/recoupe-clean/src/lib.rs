@@ -75,8 +75,10 @@ impl Para {
         Self { text, words }
     }
     fn ends_sentence(&self) -> bool {
-        self.text.trim_end().ends_with(['.', '!', '?', '…', '»', '"', '”', ')'])
-            || self.text.trim_end().ends_with(".\u{2033}")
+        // U+2033 (double prime) stands for a closing quote in machine-translated text.
+        self.text
+            .trim_end()
+            .ends_with(['.', '!', '?', '…', '»', '"', '”', ')', '\u{2033}'])
     }
     /// A paragraph that is certainly article text: long, or a full sentence of some length.
     fn substantial(&self) -> bool {
@@ -140,14 +142,6 @@ impl Cleaner {
             )
             .expect("dateline regex"),
         })
-    }
-
-    fn lexicon(&self, lang: Option<&str>) -> Vec<&Lexicon> {
-        match lang {
-            Some("en") => vec![&self.en],
-            Some("fr") => vec![&self.fr],
-            _ => vec![&self.fr, &self.en],
-        }
     }
 
     /// Cleans one document. Never fails: the worst case is an article with an empty body.
@@ -241,27 +235,29 @@ impl Cleaner {
         self.trailing_template(&mut paras, &mut article.removed, from_text);
         self.dateline_in_lede(&paras, &mut article);
 
-        // Glued words, in the title and the body.
-        let mut all = title.clone().unwrap_or_default();
-        for p in &paras {
-            all.push('\n');
-            all.push_str(&p.text);
-        }
-        let glue = glue::Glue {
-            lexicons: self.lexicon(lang.as_deref()),
-            foreign: match lang.as_deref() {
-                Some("fr") => Some(&self.en),
-                Some("en") => Some(&self.fr),
-                _ => None,
-            },
-            names: glue::standalone_names(&all),
-        };
-        // The lexicons cover French and English only: text in other languages is left as is.
-        let repairable = matches!(lang.as_deref(), Some("fr" | "en"));
-        let mut repair = |s: String| -> String {
-            if !repairable {
-                return s;
+        // Glued words, in the title and the body. The lexicons cover French and English
+        // only: text in other languages is left as is.
+        let glue = match lang.as_deref() {
+            Some(l @ ("fr" | "en")) => {
+                let (own, other) = if l == "fr" {
+                    (&self.fr, &self.en)
+                } else {
+                    (&self.en, &self.fr)
+                };
+                let mut names = HashSet::new();
+                for t in title.iter().chain(paras.iter().map(|p| &p.text)) {
+                    names.extend(glue::standalone_names(t));
+                }
+                Some(glue::Glue {
+                    lexicons: vec![own],
+                    foreign: Some(other),
+                    names,
+                })
             }
+            _ => None,
+        };
+        let mut repair = |s: String| -> String {
+            let Some(glue) = &glue else { return s };
             let (fixed, reps) = glue.repair_line(&s);
             article.repairs.extend(
                 reps.into_iter()
