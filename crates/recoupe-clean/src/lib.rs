@@ -378,7 +378,7 @@ impl Cleaner {
         out
     }
 
-    /// "News Day FR", "CONTINENTAL DAILY", "SORNE INFO – L'actualité de la vallée": short,
+    /// "Valley News EN", "CONTINENTAL DAILY", "SORNE INFO – L'actualité de la vallée": short,
     /// no sentence, with a word newspapers use in their names (or a tagline after a dash).
     fn is_site_name(&self, p: &Para) -> bool {
         if p.ends_sentence() || !self.has_site_word(p) {
