@@ -1,0 +1,375 @@
+//! Recognisers for French and English news text: how many, and when.
+//!
+//! Every claim recoupe extracts stands on two questions: "how many" (a count, a bound, a
+//! range, a percentage, an amount of money, a measure, an age) and "when" (a date, a time
+//! of day, a period, a duration, resolved against the article's publication date). This
+//! crate answers both for one sentence or paragraph at a time, as typed [`Recognized`]
+//! spans with resolved values.
+//!
+//! The grammars are hand-written over a small tokeniser ([`token`]) because no crate reads
+//! French quantity grammar or French and English time expressions well enough; the words
+//! themselves (number words, units, currencies, months, weekdays, bound and hedge phrases)
+//! are data, in `data/recognize/*.toml`, compiled in and extensible at run time.
+
+pub mod datetime;
+pub mod number;
+pub mod peer;
+pub mod range;
+pub mod tables;
+pub mod token;
+pub mod units;
+
+use serde::Serialize;
+
+use crate::number::{Num, NumKind};
+use crate::tables::NumberWords;
+use crate::token::Tokens;
+
+pub use jiff::civil::DateTime;
+
+/// The recognisers' error type.
+#[derive(Debug, thiserror::Error)]
+pub enum RecognizeError {
+    #[error("invalid recogniser data: {0}")]
+    Data(String),
+    #[error("cannot read {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path}: {reason}")]
+    Peer { path: String, reason: String },
+}
+
+/// The languages recoupe recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "fr" | "french" | "fra" | "fre" => Some(Lang::Fr),
+            "en" | "english" | "eng" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// The type of a recognised span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Number,
+    Ordinal,
+    Percent,
+    Range,
+    Money,
+    Dimension,
+    Age,
+    Date,
+    Time,
+    Datetime,
+    Duration,
+    Set,
+}
+
+/// A resolved date, time or period. Dates are ISO 8601 (`2024-10-18`), times `HH:MM:SS`,
+/// date-times `YYYY-MM-DDTHH:MM:SS`; open intervals ("after May", "until 2019") leave one end out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum TimeValue {
+    Point(String),
+    Interval {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        start: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        end: Option<String>,
+    },
+    Duration {
+        /// ISO 8601 duration, `P3D`, `PT2H30M`.
+        iso: String,
+        seconds: f64,
+    },
+    Set {
+        /// TIMEX3-style recurrence, `P1W`, `XXXX-WXX-1`.
+        timex: String,
+    },
+    /// No reference date to resolve against: the expression as written.
+    Unresolved {
+        unresolved: String,
+    },
+}
+
+/// The value of a recognised span; serialised as the `value` of `recoupe recognize`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Number(f64),
+    /// Bounds; `min_open`/`max_open` say whether the bound itself is excluded
+    /// ("more than 30" is `(30,)`, "at least 30" is `[30,)`).
+    Range {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        min: Option<f64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        max: Option<f64>,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        min_open: bool,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        max_open: bool,
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        approx: bool,
+    },
+    /// "the last", "the previous one": an ordinal relative to the end or the current item.
+    Relative {
+        relative_to: &'static str,
+        offset: i64,
+    },
+    /// Money, measures and ages: an amount in a unit. `unit` is the canonical unit name,
+    /// `iso` the ISO 4217 code for currencies.
+    Quantity {
+        amount: f64,
+        unit: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        iso: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        subtype: Option<String>,
+    },
+    Time(TimeValue),
+}
+
+/// One recognised span. Offsets count Unicode scalar values, end exclusive, like every
+/// offset in recoupe.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recognized {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: Kind,
+    pub value: Value,
+}
+
+/// A candidate over tokens `i..j`, before overlaps are settled and offsets converted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cand {
+    pub i: usize,
+    pub j: usize,
+    pub kind: Kind,
+    pub value: Value,
+}
+
+/// Which recognisers to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Families {
+    pub numbers: bool,
+    pub ranges: bool,
+    pub units: bool,
+    pub datetime: bool,
+}
+
+impl Families {
+    pub const ALL: Families = Families {
+        numbers: true,
+        ranges: true,
+        units: true,
+        datetime: true,
+    };
+}
+
+/// The tables of one language.
+#[derive(Debug, Default)]
+pub struct LangData {
+    pub numbers: NumberWords,
+    pub ranges: range::RangeWords,
+    pub units: units::UnitTables,
+    pub dt: datetime::DtTables,
+}
+
+/// Every table, loaded once; cheap to share between threads.
+#[derive(Debug)]
+pub struct Recognizer {
+    fr: LangData,
+    en: LangData,
+}
+
+const NUMBERS_TOML: &str = include_str!("../../../data/recognize/numbers.toml");
+const RANGES_TOML: &str = include_str!("../../../data/recognize/ranges.toml");
+const UNITS_TOML: &str = include_str!("../../../data/recognize/units.toml");
+const DATETIME_EN_TOML: &str = include_str!("../../../data/recognize/datetime-en.toml");
+const DATETIME_FR_TOML: &str = include_str!("../../../data/recognize/datetime-fr.toml");
+
+impl Recognizer {
+    /// The built-in tables.
+    pub fn new() -> Result<Self, RecognizeError> {
+        let mut r = Recognizer {
+            fr: LangData::default(),
+            en: LangData::default(),
+        };
+        r.add_data(NUMBERS_TOML, RANGES_TOML, UNITS_TOML)?;
+        r.add_datetime(Lang::En, DATETIME_EN_TOML)?;
+        r.add_datetime(Lang::Fr, DATETIME_FR_TOML)?;
+        Ok(r)
+    }
+
+    /// Adds entries from user files shaped like the built-in ones (any may be empty).
+    pub fn add_data(&mut self, numbers: &str, ranges: &str, units: &str) -> Result<(), RecognizeError> {
+        tables::load_numbers(numbers, &mut self.fr.numbers, &mut self.en.numbers)?;
+        range::load(ranges, &mut self.fr.ranges, &mut self.en.ranges)?;
+        units::load(units, &mut self.fr.units, &mut self.en.units)?;
+        Ok(())
+    }
+
+    /// Adds time words for one language (a file shaped like `data/recognize/datetime-en.toml`).
+    pub fn add_datetime(&mut self, lang: Lang, src: &str) -> Result<(), RecognizeError> {
+        let d = match lang {
+            Lang::En => &mut self.en,
+            Lang::Fr => &mut self.fr,
+        };
+        datetime::load_lang(src, lang, &mut d.dt)
+    }
+
+    pub fn data(&self, lang: Lang) -> &LangData {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Every recogniser over `text`; overlapping spans are settled (a date or an amount of
+    /// money wins over the numbers inside it).
+    pub fn recognize(&self, text: &str, lang: Lang, reference: Option<DateTime>) -> Vec<Recognized> {
+        self.recognize_families(text, lang, reference, Families::ALL)
+    }
+
+    pub fn recognize_families(
+        &self,
+        text: &str,
+        lang: Lang,
+        reference: Option<DateTime>,
+        fam: Families,
+    ) -> Vec<Recognized> {
+        let tk = Tokens::new(text);
+        let cands = self.candidates(&tk, lang, reference, fam);
+        let chosen = settle(cands);
+        to_spans(&tk, chosen)
+    }
+
+    /// Only spans of the given kinds, settled among themselves (the peer harness checks one
+    /// model at a time, as Recognizers-Text does).
+    pub fn recognize_kinds(
+        &self,
+        text: &str,
+        lang: Lang,
+        reference: Option<DateTime>,
+        fam: Families,
+        kinds: &[Kind],
+    ) -> Vec<Recognized> {
+        let tk = Tokens::new(text);
+        let mut cands = self.candidates(&tk, lang, reference, fam);
+        cands.retain(|c| kinds.contains(&c.kind) && !is_approx_only(c));
+        to_spans(&tk, settle(cands))
+    }
+
+    /// All candidates, overlapping, in no particular order.
+    pub fn candidates(&self, tk: &Tokens, lang: Lang, reference: Option<DateTime>, fam: Families) -> Vec<Cand> {
+        let d = self.data(lang);
+        let nums = number::scan(tk, &d.numbers, lang);
+        let mut out = Vec::new();
+        if fam.numbers {
+            for n in &nums {
+                out.push(num_cand(n));
+            }
+            out.extend(range::percents(tk, &nums, d, lang));
+            out.extend(range::relative_ordinals(tk, d));
+        }
+        if fam.ranges {
+            out.extend(range::ranges(tk, &nums, d, lang));
+        }
+        if fam.units {
+            out.extend(units::scan(tk, &nums, d, lang));
+        }
+        if fam.datetime {
+            out.extend(datetime::scan(tk, &nums, d, lang, reference));
+        }
+        out
+    }
+}
+
+/// "about 3 000", "des milliers de": hedged quantities, which are not ranges in the peer's sense.
+fn is_approx_only(c: &Cand) -> bool {
+    matches!(c.value, Value::Range { approx: true, .. })
+}
+
+fn num_cand(n: &Num) -> Cand {
+    let kind = match n.kind {
+        NumKind::Ordinal => Kind::Ordinal,
+        _ => Kind::Number,
+    };
+    Cand {
+        i: n.i,
+        j: n.j,
+        kind,
+        value: Value::Number(n.value),
+    }
+}
+
+/// How strongly a kind claims its tokens when spans overlap: the more specific wins.
+fn rank(k: Kind) -> u8 {
+    match k {
+        Kind::Number | Kind::Ordinal => 0,
+        Kind::Percent | Kind::Range => 2,
+        Kind::Money | Kind::Dimension | Kind::Age => 3,
+        _ => 4,
+    }
+}
+
+/// Keeps non-overlapping candidates: longest first, then the more specific kind, then leftmost.
+pub fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by(|a, b| {
+        (b.j - b.i)
+            .cmp(&(a.j - a.i))
+            .then(rank(b.kind).cmp(&rank(a.kind)))
+            .then(a.i.cmp(&b.i))
+    });
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for c in cands {
+        if taken.iter().any(|&(i, j)| c.i < j && i < c.j) {
+            continue;
+        }
+        taken.push((c.i, c.j));
+        out.push(c);
+    }
+    out.sort_by_key(|c| c.i);
+    out
+}
+
+/// Converts token spans to character offsets and text.
+pub fn to_spans(tk: &Tokens, cands: Vec<Cand>) -> Vec<Recognized> {
+    let mut out = Vec::with_capacity(cands.len());
+    // Byte → char offsets, walking forward once.
+    let mut last_byte = 0;
+    let mut last_char = 0;
+    let mut char_at = |b: usize| {
+        if b < last_byte {
+            last_byte = 0;
+            last_char = 0;
+        }
+        last_char += tk.text[last_byte..b].chars().count();
+        last_byte = b;
+        last_char
+    };
+    for c in cands {
+        let (s, e) = tk.bytes(c.i, c.j);
+        let start = char_at(s);
+        let end = char_at(e);
+        out.push(Recognized {
+            start,
+            end,
+            text: tk.text[s..e].to_string(),
+            kind: c.kind,
+            value: c.value,
+        });
+    }
+    out
+}

@@ -1,0 +1,177 @@
+//! Word tables loaded from `data/recognize/*.toml` (compiled in, extensible at run time).
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::token::{fold, Tokens};
+use crate::RecognizeError;
+
+/// The raw TOML shape of one language in `numbers.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RawNumbers {
+    joiners: Vec<String>,
+    indefinite: Vec<String>,
+    negative: Vec<String>,
+    cardinals: HashMap<String, f64>,
+    hundreds: Vec<String>,
+    scales: HashMap<String, f64>,
+    suffixes: HashMap<String, f64>,
+    ordinals: HashMap<String, f64>,
+    ordinal_suffixes: Vec<String>,
+    denominators: HashMap<String, f64>,
+    multiples: HashMap<String, f64>,
+    approx_groups: HashMap<String, f64>,
+    approx_about: HashMap<String, f64>,
+    percent: Vec<String>,
+    relative: HashMap<String, (String, i64)>,
+}
+
+/// The class a number word plays in the grammar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum WordClass {
+    Zero,
+    /// 1–9.
+    Unit(f64),
+    /// 10–19.
+    Teen(f64),
+    /// 20, 30 … 90.
+    Ten(f64),
+    Hundred,
+    Scale(f64),
+}
+
+/// A phrase of several tokens, stored as the folded tokens joined as written.
+#[derive(Debug)]
+pub struct Phrases<V> {
+    pub map: HashMap<String, V>,
+    pub max_tokens: usize,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases {
+            map: HashMap::new(),
+            max_tokens: 0,
+        }
+    }
+}
+
+impl<V> Phrases<V> {
+    pub fn insert(&mut self, phrase: &str, v: V) {
+        let t = Tokens::new(phrase);
+        self.max_tokens = self.max_tokens.max(t.len());
+        self.map.insert(canonical(&t, 0, t.len()), v);
+    }
+
+    /// Longest phrase starting at token `i`: (end token, value).
+    pub fn longest_at(&self, tk: &Tokens, i: usize) -> Option<(usize, &V)> {
+        let max = self.max_tokens.min(tk.len().saturating_sub(i));
+        let mut key = String::new();
+        let mut best = None;
+        for j in i + 1..=i + max {
+            if j > i + 1 && tk.spaced(j - 1) {
+                key.push(' ');
+            }
+            key.push_str(&tk.toks[j - 1].norm);
+            if let Some(v) = self.map.get(&key) {
+                best = Some((j, v));
+            }
+        }
+        best
+    }
+}
+
+/// Tokens `i..j` folded and joined as written (one space where there was any).
+pub fn canonical(tk: &Tokens, i: usize, j: usize) -> String {
+    let mut s = String::new();
+    for k in i..j {
+        if k > i && tk.spaced(k) {
+            s.push(' ');
+        }
+        s.push_str(&tk.toks[k].norm);
+    }
+    s
+}
+
+/// Number words of one language.
+#[derive(Debug, Default)]
+pub struct NumberWords {
+    pub words: HashMap<String, WordClass>,
+    pub ordinals: HashMap<String, WordClass>,
+    pub joiners: Vec<String>,
+    pub indefinite: Vec<String>,
+    pub negative: Vec<String>,
+    pub suffixes: HashMap<String, f64>,
+    pub ordinal_suffixes: Vec<String>,
+    pub denominators: HashMap<String, f64>,
+    pub multiples: HashMap<String, f64>,
+    pub approx_groups: HashMap<String, f64>,
+    pub approx_about: HashMap<String, f64>,
+    pub percent: Phrases<()>,
+    pub relative: Phrases<(String, i64)>,
+}
+
+fn class_of(v: f64) -> WordClass {
+    if v == 0.0 {
+        WordClass::Zero
+    } else if v < 10.0 {
+        WordClass::Unit(v)
+    } else if v < 20.0 {
+        WordClass::Teen(v)
+    } else if v < 100.0 {
+        WordClass::Ten(v)
+    } else if v == 100.0 {
+        WordClass::Hundred
+    } else {
+        WordClass::Scale(v)
+    }
+}
+
+impl NumberWords {
+    fn add(&mut self, raw: RawNumbers) {
+        for (w, v) in raw.cardinals {
+            self.words.insert(fold(&w).into_owned(), class_of(v));
+        }
+        for w in raw.hundreds {
+            self.words.insert(fold(&w).into_owned(), WordClass::Hundred);
+        }
+        for (w, v) in raw.scales {
+            self.words.insert(fold(&w).into_owned(), WordClass::Scale(v));
+        }
+        for (w, v) in raw.ordinals {
+            self.ordinals.insert(fold(&w).into_owned(), class_of(v));
+        }
+        self.joiners.extend(raw.joiners);
+        self.indefinite.extend(raw.indefinite);
+        self.negative.extend(raw.negative);
+        self.suffixes.extend(raw.suffixes);
+        self.ordinal_suffixes.extend(raw.ordinal_suffixes);
+        self.denominators.extend(raw.denominators);
+        self.multiples.extend(raw.multiples);
+        self.approx_groups.extend(raw.approx_groups);
+        self.approx_about.extend(raw.approx_about);
+        for p in raw.percent {
+            self.percent.insert(&p, ());
+        }
+        for (p, v) in raw.relative {
+            self.relative.insert(&p, v);
+        }
+    }
+}
+
+/// Parses a `numbers.toml`-shaped document into the tables of both languages.
+pub fn load_numbers(src: &str, fr: &mut NumberWords, en: &mut NumberWords) -> Result<(), RecognizeError> {
+    #[derive(Deserialize)]
+    struct Doc {
+        #[serde(default)]
+        fr: RawNumbers,
+        #[serde(default)]
+        en: RawNumbers,
+    }
+    let doc: Doc = toml::from_str(src).map_err(|e| RecognizeError::Data(e.to_string()))?;
+    fr.add(doc.fr);
+    en.add(doc.en);
+    Ok(())
+}
