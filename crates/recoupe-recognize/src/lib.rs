@@ -105,6 +105,8 @@ pub enum TimeValue {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Value {
+    /// A mention without a figure ("the percentage of ..."), printed as `null`.
+    Null,
     Number(f64),
     /// Bounds; `min_open`/`max_open` say whether the bound itself is excluded
     /// ("more than 30" is `(30,)`, "at least 30" is `[30,)`).
@@ -275,8 +277,9 @@ impl Recognizer {
         let d = self.data(lang);
         let nums = number::scan(tk, &d.numbers, lang);
         let mut out = Vec::new();
+        let urls = url_spans(tk.text);
         if fam.numbers {
-            for n in &nums {
+            for n in nums.iter().chain(&number::ordinals_in_fractions(tk, &nums, &d.numbers, lang)) {
                 out.push(num_cand(n));
             }
             out.extend(range::percents(tk, &nums, d, lang));
@@ -291,8 +294,33 @@ impl Recognizer {
         if fam.datetime {
             out.extend(datetime::scan(tk, &nums, d, lang, reference));
         }
+        if !urls.is_empty() {
+            out.retain(|c| {
+                let (s, e) = tk.bytes(c.i, c.j);
+                !urls.iter().any(|&(us, ue)| s < ue && us < e)
+            });
+        }
         out
     }
+}
+
+/// Byte ranges of web addresses, where digits are not quantities ("?q=30%25").
+fn url_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = text[from..].find("http").map(|p| p + from).or_else(|| text[from..].find("www.").map(|p| p + from)) {
+        let rest = &text[p..];
+        let is_url = rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
+        let end = p + rest.find(char::is_whitespace).unwrap_or(rest.len());
+        if is_url {
+            out.push((p, end));
+        }
+        from = if is_url { end } else { p + 4 };
+        if from >= text.len() {
+            break;
+        }
+    }
+    out
 }
 
 /// "about 3 000", "des milliers de": hedged quantities, which are not ranges in the peer's sense.

@@ -201,6 +201,7 @@ fn matches(g: &Recognized, type_name: &str, res: &J, lang: Lang) -> Result<(), S
                 _ => fail(),
             }
         }
+        ("percentage", Value::Null) if want_value.as_deref() == Some("null") => Ok(()),
         ("ordinal.relative", Value::Relative { relative_to, offset }) => {
             let s = format!("{relative_to}{}{}", if *offset < 0 { "-" } else { "+" }, offset.abs());
             if want_value.as_deref() == Some(s.as_str()) {

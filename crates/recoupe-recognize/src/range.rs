@@ -169,7 +169,15 @@ fn bound_at(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Bounds> {
         Some((j, b)) => (j, Some(*b)),
         None => (i, None),
     };
+    // "=>30" and "=<30" are not comparisons recoupe reads.
+    if qi > i && i > 0 && tk.n(i - 1) == "=" && !tk.spaced(i) {
+        return None;
+    }
     let q = quantity_at(tk, qi, d, lang)?;
+    // "about 20~100", "about 500 or more": the hedge yields to the range after it.
+    if before == Some(Bound::Approx) && (between_at(tk, qi, d, lang).is_some() || r.after.longest_at(tk, q.j).is_some()) {
+        return None;
+    }
     let mut b = Bounds {
         i,
         j: q.j,
@@ -201,7 +209,9 @@ fn bound_at(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Bounds> {
         }
         Some(Bound::Incl) | None => {}
     }
-    if let Some((j, after)) = r.after.longest_at(tk, q.j) {
+    // "equal to 5000 or less than 6000": the second phrase bounds its own number.
+    let after = r.after.longest_at(tk, q.j).filter(|(j, _)| quantity_at(tk, *j, d, lang).is_none());
+    if let Some((j, after)) = after {
         match (before, *after) {
             (None | Some(Bound::Equal), Bound::Min) => {
                 b.min = Some(q.value);
@@ -269,6 +279,11 @@ fn between_at(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Bounds>
         return None;
     }
     let b = quantity_at(tk, a.j + 1, d, lang)?;
+    // "+1-222-2222-2222" is a phone number, not a range.
+    let chained = |x: usize| matches!(tk.n(x), "-" | "–" | "/") && tk.toks.get(x + 1).is_some_and(|t| t.is_digits());
+    if link != "to" && link != "a" && (chained(b.j) || (i > 0 && matches!(tk.n(i - 1), "-" | "+"))) {
+        return None;
+    }
     // "1995-01" is a month; a range grows.
     if a.value < b.value {
         return Some(Bounds {
@@ -395,21 +410,28 @@ pub fn percents(tk: &Tokens, nums: &[Num], d: &LangData, _lang: Lang) -> Vec<Can
             });
         }
     }
-    // "percent of 10": the word before the number.
+    // "percent of 10": the word before the number; "the % of increase": a percentage without a figure.
     for i in 0..tk.len() {
-        let Some((k, _)) = d.numbers.percent.longest_at(tk, i) else {
-            continue;
-        };
-        let of = tk.w(k);
-        if matches!(of, "of" | "des" | "de") {
-            if let Some(n) = nums.iter().find(|n| n.i == k + 1) {
-                out.push(Cand {
-                    i,
-                    j: n.j,
-                    kind: Kind::Percent,
-                    value: Value::Number(n.value),
-                });
+        let t = &tk.toks[i];
+        if t.norm == "%" {
+            let alone = tk.spaced(i) && tk.toks.get(i + 1).is_none_or(|_| tk.spaced(i + 1));
+            if alone && !nums.iter().any(|n| n.j == i) {
+                out.push(Cand { i, j: i + 1, kind: Kind::Percent, value: Value::Null });
             }
+            continue;
+        }
+        if !t.is_word() {
+            continue;
+        }
+        let Some((k, _)) = d.numbers.percent.longest_at(tk, i) else { continue };
+        if matches!(tk.w(k), "of" | "des" | "de") {
+            if let Some(n) = nums.iter().find(|n| n.i == k + 1) {
+                out.push(Cand { i, j: n.j, kind: Kind::Percent, value: Value::Number(n.value) });
+                continue;
+            }
+        }
+        if k == i + 1 && !nums.iter().any(|n| n.j == i) && d.numbers.percent_nouns.iter().any(|w| *w == *t.norm) {
+            out.push(Cand { i, j: k, kind: Kind::Percent, value: Value::Null });
         }
     }
     out

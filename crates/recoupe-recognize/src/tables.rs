@@ -18,6 +18,7 @@ struct RawNumbers {
     hundreds: Vec<String>,
     scales: HashMap<String, f64>,
     suffixes: HashMap<String, f64>,
+    suffixes_exact: HashMap<String, f64>,
     ordinals: HashMap<String, f64>,
     ordinal_suffixes: Vec<String>,
     denominators: HashMap<String, f64>,
@@ -25,7 +26,9 @@ struct RawNumbers {
     approx_groups: HashMap<String, f64>,
     approx_about: HashMap<String, f64>,
     percent: Vec<String>,
+    percent_nouns: Vec<String>,
     relative: HashMap<String, (String, i64)>,
+    pronoun_after: HashMap<String, Vec<String>>,
 }
 
 /// The class a number word plays in the grammar.
@@ -40,6 +43,8 @@ pub enum WordClass {
     Ten(f64),
     Hundred,
     Scale(f64),
+    /// A small group of digits inside a written number ("3 hundred and 21").
+    Digits(f64),
 }
 
 /// A phrase of several tokens, stored as the folded tokens joined as written.
@@ -104,13 +109,19 @@ pub struct NumberWords {
     pub indefinite: Vec<String>,
     pub negative: Vec<String>,
     pub suffixes: HashMap<String, f64>,
+    /// Case-sensitive suffixes ("10G" is ten billion, "10g" ten grams).
+    pub suffixes_exact: HashMap<String, f64>,
     pub ordinal_suffixes: Vec<String>,
     pub denominators: HashMap<String, f64>,
     pub multiples: HashMap<String, f64>,
     pub approx_groups: HashMap<String, f64>,
     pub approx_about: HashMap<String, f64>,
     pub percent: Phrases<()>,
+    /// "percentage": the word for a percentage when no figure goes with it.
+    pub percent_nouns: Vec<String>,
     pub relative: Phrases<(String, i64)>,
+    /// "this one": a number word that is a pronoun after these words.
+    pub pronoun_after: HashMap<String, Vec<String>>,
 }
 
 fn class_of(v: f64) -> WordClass {
@@ -147,13 +158,18 @@ impl NumberWords {
         self.indefinite.extend(raw.indefinite);
         self.negative.extend(raw.negative);
         self.suffixes.extend(raw.suffixes);
+        self.suffixes_exact.extend(raw.suffixes_exact);
         self.ordinal_suffixes.extend(raw.ordinal_suffixes);
         self.denominators.extend(raw.denominators);
         self.multiples.extend(raw.multiples);
         self.approx_groups.extend(raw.approx_groups);
         self.approx_about.extend(raw.approx_about);
+        self.percent_nouns.extend(raw.percent_nouns);
         for p in raw.percent {
             self.percent.insert(&p, ());
+        }
+        for (w, before) in raw.pronoun_after {
+            self.pronoun_after.entry(fold(&w).into_owned()).or_default().extend(before);
         }
         for (p, v) in raw.relative {
             self.relative.insert(&p, v);

@@ -78,3 +78,127 @@ pub fn unresolved(i: usize, j: usize, kind: Kind, text: &str) -> Cand {
         }),
     }
 }
+
+// ---- Shared by both grammars (added for the English grammar; French may use them too). ----
+
+/// 1 = Monday … 7 = Sunday, as the word tables number weekdays.
+pub fn weekday_num(d: Date) -> i8 {
+    d.weekday().to_monday_one_offset()
+}
+
+/// The weekday `wd` (1 = Monday) of the ISO week holding `d`, moved by `weeks` weeks.
+pub fn weekday_in_week(d: Date, wd: i8, weeks: i64) -> Option<Date> {
+    add_days(week_start(d), weeks.checked_mul(7)? + i64::from(wd) - 1)
+}
+
+/// The last day with weekday `wd` strictly before `d`: a bare weekday in news is usually past.
+pub fn weekday_before(d: Date, wd: i8) -> Option<Date> {
+    let back = (i64::from(weekday_num(d)) - i64::from(wd)).rem_euclid(7);
+    add_days(d, if back == 0 { -7 } else { -back })
+}
+
+/// The first day with weekday `wd` strictly after `d` ("this coming Friday").
+pub fn weekday_after(d: Date, wd: i8) -> Option<Date> {
+    let fwd = (i64::from(wd) - i64::from(weekday_num(d))).rem_euclid(7);
+    add_days(d, if fwd == 0 { 7 } else { fwd })
+}
+
+/// First day of a month, and of the next one.
+pub fn month_span(y: i32, m: i32) -> Option<(Date, Date)> {
+    let s = ymd(y, m, 1)?;
+    Some((s, add_months(s, 1)?))
+}
+
+pub fn year_span(y: i32) -> Option<(Date, Date)> {
+    Some((ymd(y, 1, 1)?, ymd(y.checked_add(1)?, 1, 1)?))
+}
+
+/// A month without a year: the most recent one, the reference's own month included.
+pub fn month_near(reference: Date, m: i32) -> i32 {
+    let y = i32::from(reference.year());
+    if m <= i32::from(reference.month()) {
+        y
+    } else {
+        y - 1
+    }
+}
+
+/// Western Easter Sunday (anonymous Gregorian algorithm).
+pub fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, month, day)
+}
+
+/// The `n`-th weekday `wd` of a month (`n` = -1: the last one).
+pub fn nth_weekday(y: i32, m: i32, wd: i8, n: i32) -> Option<Date> {
+    if n < 0 {
+        let (_, next) = month_span(y, m)?;
+        return weekday_before(next, wd);
+    }
+    let first = ymd(y, m, 1)?;
+    let fwd = (i64::from(wd) - i64::from(weekday_num(first))).rem_euclid(7);
+    add_days(first, fwd + 7 * (i64::from(n) - 1))
+}
+
+/// Adds a signed amount of a calendar unit (`Y`, `M`, `W`, `D`, `H`, `MIN`, `S`) to a date-time.
+pub fn add_unit(dt: DateTime, unit: &str, n: i64) -> Option<DateTime> {
+    let span = match unit {
+        "Y" => n.years(),
+        "M" => n.months(),
+        "W" => n.weeks(),
+        "D" => n.days(),
+        "H" => n.hours(),
+        "MIN" => n.minutes(),
+        "S" => n.seconds(),
+        _ => return None,
+    };
+    dt.checked_add(span).ok()
+}
+
+/// ISO 8601 duration for `n` units (`Y`, `M`, `W`, `D`, `H`, `MIN`, `S`): `P3D`, `PT1.5H`.
+pub fn iso_part(n: f64, unit: &str) -> String {
+    let num = if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    };
+    match unit {
+        "H" => format!("PT{num}H"),
+        "MIN" => format!("PT{num}M"),
+        "S" => format!("PT{num}S"),
+        u => format!("P{num}{u}"),
+    }
+}
+
+/// Duration candidate.
+pub fn duration(i: usize, j: usize, iso: String, seconds: f64) -> Cand {
+    Cand {
+        i,
+        j,
+        kind: Kind::Duration,
+        value: Value::Time(TimeValue::Duration { iso, seconds }),
+    }
+}
+
+/// Recurrence candidate.
+pub fn set(i: usize, j: usize, timex: String) -> Cand {
+    Cand {
+        i,
+        j,
+        kind: Kind::Set,
+        value: Value::Time(TimeValue::Set { timex }),
+    }
+}
