@@ -3,6 +3,8 @@
 //! A thin layer over the `recoupe` library: it parses arguments, reads the user's data
 //! files, prints records, and maps failures to the exit code (1 when any input failed).
 
+mod recognize;
+
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,7 +18,7 @@ use recoupe::{CleanOptions, Extraction, Pipeline};
 #[command(
     name = "recoupe",
     version,
-    about = "Cross-check what the news says: read and clean news articles (claims extraction is being built).",
+    about = "Cross-check what the news says: read and clean news articles, recognise figures and dates (claims extraction is being built).",
     long_about = "recoupe reads news articles in French and English (plain text, HTML pages, JSON Lines \
 dumps, WARC web archives, RSS/Atom feeds; gzip-compressed or not), cleans away scraping debris and \
 prints one record per article. Recognising figures and claims, so that sources can be cross-checked, \
@@ -77,6 +79,43 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         output_dir: Option<PathBuf>,
     },
+    /// Recognise numbers, bounds, ranges, percentages, money, measures, ages, dates,
+    /// times and durations in a text, and print them with their resolved values.
+    ///
+    /// `recoupe recognize --lang fr --ref-date 2024-10-18 "Vendredi, plus de 3 000 soldats"`.
+    /// With `--format jsonl`, reads one JSON object per line on standard input,
+    /// `{"text": "...", "lang": "fr"|"en", "ref_date": "YYYY-MM-DD"|null}`, and prints one line
+    /// per input, `{"spans": [{"start", "end", "text", "kind", "value"}]}` (offsets in
+    /// characters, end exclusive); a bad line prints `{"error": "..."}` and the exit code is 1.
+    Recognize {
+        /// The text (words are joined with spaces); standard input when absent.
+        text: Vec<String>,
+        /// Language of the text [fr, en]; guessed when absent.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Publication date that relative dates ("vendredi", "last year") resolve against;
+        /// without it they are printed unresolved.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        ref_date: Option<String>,
+        /// Output: readable lines, or the JSON Lines batch protocol.
+        #[arg(long, value_enum, default_value = "text")]
+        format: RecFormat,
+    },
+    /// Runs Microsoft Recognizers-Text's test cases (a directory laid out as
+    /// <Language>/<Family>/<Model>.json) and prints pass rates per model and language.
+    PeerEval {
+        /// The suite's directory, e.g. ../shared/peer/recognizers-text.
+        dir: PathBuf,
+        /// Also print every failing checked case with what was expected and found.
+        #[arg(long)]
+        failures: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RecFormat {
+    Text,
+    Jsonl,
 }
 
 fn read_all(paths: &[PathBuf]) -> Result<Vec<String>> {
@@ -223,6 +262,10 @@ fn main() -> ExitCode {
             format,
             output_dir,
         } => extract(input, format, output_dir),
+        Command::Recognize { text, lang, ref_date, format } => {
+            recognize::recognize(&text, lang.as_deref(), ref_date.as_deref(), matches!(format, RecFormat::Jsonl))
+        }
+        Command::PeerEval { dir, failures } => recognize::peer_eval(&dir, failures),
     };
     match res {
         Ok(code) => code,

@@ -251,7 +251,8 @@ impl Recognizer {
         fam: Families,
     ) -> Vec<Recognized> {
         let tk = Tokens::new(text);
-        let cands = self.candidates(&tk, lang, reference, fam);
+        let mut cands = self.candidates(&tk, lang, reference, fam);
+        absorb_bounds(&mut cands);
         let chosen = settle(cands);
         to_spans(&tk, chosen)
     }
@@ -339,6 +340,22 @@ fn num_cand(n: &Num) -> Cand {
         kind,
         value: Value::Number(n.value),
     }
+}
+
+/// "about 40 %", "plus de 5 millions d'euros": a bound or hedge written before a percentage,
+/// an amount or a measure belongs to it; the specific reading is stretched over the bound
+/// phrase so that it wins over the bare range.
+fn absorb_bounds(cands: &mut Vec<Cand>) {
+    let mut extra = Vec::new();
+    for r in cands.iter().filter(|c| c.kind == Kind::Range) {
+        for c in cands.iter() {
+            let specific = matches!(c.kind, Kind::Percent | Kind::Money | Kind::Dimension | Kind::Age);
+            if specific && c.i > r.i && c.i < r.j && c.j > r.j {
+                extra.push(Cand { i: r.i, ..c.clone() });
+            }
+        }
+    }
+    cands.extend(extra);
 }
 
 /// How strongly a kind claims its tokens when spans overlap: the more specific wins.

@@ -40,7 +40,31 @@ fn is_space_sep(gap: &str) -> bool {
 }
 
 /// Reads a number at token `i`, in digits or words, with its sign, suffix and scale word.
+/// Memoised per token (for the first language asked about this text).
 pub fn number_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> {
+    {
+        let cache = tk.num_cache.borrow();
+        if cache.0 == Some(lang) {
+            if let Some(Some(hit)) = cache.1.get(i) {
+                return *hit;
+            }
+        }
+    }
+    let n = number_at_uncached(tk, i, nw, lang);
+    let mut cache = tk.num_cache.borrow_mut();
+    if cache.0.is_none() {
+        cache.0 = Some(lang);
+        cache.1 = vec![None; tk.len()];
+    }
+    if cache.0 == Some(lang) {
+        if let Some(slot) = cache.1.get_mut(i) {
+            *slot = Some(n);
+        }
+    }
+    n
+}
+
+fn number_at_uncached(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> {
     let t = tk.toks.get(i)?;
     match t.kind {
         TokKind::Digits => {
@@ -862,7 +886,8 @@ fn allowed(last: Option<WordClass>, class: WordClass, current: f64, lang: Lang) 
         (Some(Ten(_)), Hundred) => false,
         (Some(Hundred), Hundred) => false,
         (Some(Unit(_) | Teen(_) | Ten(_) | Hundred), Scale(_)) => true,
-        (Some(Scale(_)), Scale(_)) => false,
+        // "deux millions mille": a smaller scale alone counts one of it (the caller checks the order).
+        (Some(Scale(_)), Scale(_)) => true,
         (Some(Scale(_)), Hundred) => true,
         _ => false,
     }

@@ -5,12 +5,11 @@
 //! approximate 10 000, "loin d'être 3 000" less than 3 000. The phrases are data
 //! (`data/recognize/ranges.toml`); the grammar combining them is here.
 
-use std::collections::HashMap;
 
 use serde::Deserialize;
 
 use crate::number::{number_at, Num, NumKind};
-use crate::tables::{canonical, Phrases};
+use crate::tables::{canonical, Map, Phrases};
 use crate::token::{fold, Tokens};
 use crate::{Cand, Kind, Lang, LangData, RecognizeError, Value};
 
@@ -30,13 +29,13 @@ pub enum Bound {
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 struct RawRanges {
-    before: HashMap<String, Bound>,
-    after: HashMap<String, Bound>,
+    before: Map<String, Bound>,
+    after: Map<String, Bound>,
     between: Vec<(String, String)>,
     links: Vec<String>,
-    groups: HashMap<String, f64>,
+    groups: Map<String, f64>,
     group_of: Vec<String>,
-    about: HashMap<String, f64>,
+    about: Map<String, f64>,
     articles: Vec<String>,
 }
 
@@ -47,7 +46,7 @@ pub struct RangeWords {
     pub after: Phrases<Bound>,
     pub between: Vec<(String, String)>,
     pub links: Vec<String>,
-    pub groups: HashMap<String, f64>,
+    pub groups: Map<String, f64>,
     pub group_of: Vec<String>,
     pub about: Phrases<f64>,
     pub articles: Vec<String>,
@@ -122,6 +121,10 @@ fn quantity_art(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Q> {
 }
 
 fn phrase_matches(tk: &Tokens, i: usize, phrase: &str) -> Option<usize> {
+    // Cheap refusal first: the phrase must begin with this token.
+    if !phrase.starts_with(tk.n(i)) || i >= tk.len() {
+        return None;
+    }
     let words = Tokens::new(phrase);
     let n = words.len();
     if n == 0 || i + n > tk.len() {
@@ -338,11 +341,28 @@ fn group_at(tk: &Tokens, i: usize, d: &LangData) -> Option<Bounds> {
     })
 }
 
+/// Whether a bound or range can start at token `i`: a number, a bound phrase, an opening
+/// word, a magnitude noun. Most tokens are none of these and cost one or two lookups.
+fn may_start(tk: &Tokens, i: usize, nums: &[Num], d: &LangData) -> bool {
+    let r = &d.ranges;
+    let w = tk.n(i);
+    nums.binary_search_by_key(&i, |n| n.i).is_ok()
+        || r.before.longest_at(tk, i).is_some()
+        || r.about.longest_at(tk, i).is_some()
+        || r.between.iter().any(|(open, _)| open.starts_with(w) && !w.is_empty())
+        || r.groups.contains_key(w)
+        || r.groups.contains_key(tk.n(i + 1))
+}
+
 /// Ranges and bounds in a text.
-pub fn ranges(tk: &Tokens, _nums: &[Num], d: &LangData, lang: Lang) -> Vec<Cand> {
+pub fn ranges(tk: &Tokens, nums: &[Num], d: &LangData, lang: Lang) -> Vec<Cand> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tk.len() {
+        if !may_start(tk, i, nums, d) {
+            i += 1;
+            continue;
+        }
         let found = between_at(tk, i, d, lang)
             .or_else(|| bound_at(tk, i, d, lang))
             .or_else(|| group_at(tk, i, d));

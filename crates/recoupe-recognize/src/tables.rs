@@ -1,6 +1,10 @@
 //! Word tables loaded from `data/recognize/*.toml` (compiled in, extensible at run time).
 
-use std::collections::HashMap;
+
+/// The maps the recognisers look words up in: Fx hashing, because the scan does one or two
+/// lookups per token and SipHash dominated the profile (short keys, no untrusted keys).
+pub type Map<K, V> = rustc_hash::FxHashMap<K, V>;
+pub type Set<K> = rustc_hash::FxHashSet<K>;
 
 use serde::Deserialize;
 
@@ -14,21 +18,21 @@ struct RawNumbers {
     joiners: Vec<String>,
     indefinite: Vec<String>,
     negative: Vec<String>,
-    cardinals: HashMap<String, f64>,
+    cardinals: Map<String, f64>,
     hundreds: Vec<String>,
-    scales: HashMap<String, f64>,
-    suffixes: HashMap<String, f64>,
-    suffixes_exact: HashMap<String, f64>,
-    ordinals: HashMap<String, f64>,
+    scales: Map<String, f64>,
+    suffixes: Map<String, f64>,
+    suffixes_exact: Map<String, f64>,
+    ordinals: Map<String, f64>,
     ordinal_suffixes: Vec<String>,
-    denominators: HashMap<String, f64>,
-    multiples: HashMap<String, f64>,
-    approx_groups: HashMap<String, f64>,
-    approx_about: HashMap<String, f64>,
+    denominators: Map<String, f64>,
+    multiples: Map<String, f64>,
+    approx_groups: Map<String, f64>,
+    approx_about: Map<String, f64>,
     percent: Vec<String>,
     percent_nouns: Vec<String>,
-    relative: HashMap<String, (String, i64)>,
-    pronoun_after: HashMap<String, Vec<String>>,
+    relative: Map<String, (String, i64)>,
+    pronoun_after: Map<String, Vec<String>>,
 }
 
 /// The class a number word plays in the grammar.
@@ -50,16 +54,15 @@ pub enum WordClass {
 /// A phrase of several tokens, stored as the folded tokens joined as written.
 #[derive(Debug)]
 pub struct Phrases<V> {
-    pub map: HashMap<String, V>,
+    pub map: Map<String, V>,
+    /// Every proper prefix of a phrase, so that a lookup stops at the first word no phrase starts with.
+    prefixes: Set<String>,
     pub max_tokens: usize,
 }
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
-        Phrases {
-            map: HashMap::new(),
-            max_tokens: 0,
-        }
+        Phrases { map: Map::default(), prefixes: Set::default(), max_tokens: 0 }
     }
 }
 
@@ -67,21 +70,36 @@ impl<V> Phrases<V> {
     pub fn insert(&mut self, phrase: &str, v: V) {
         let t = Tokens::new(phrase);
         self.max_tokens = self.max_tokens.max(t.len());
+        for k in 1..t.len() {
+            self.prefixes.insert(canonical(&t, 0, k));
+        }
         self.map.insert(canonical(&t, 0, t.len()), v);
     }
 
     /// Longest phrase starting at token `i`: (end token, value).
     pub fn longest_at(&self, tk: &Tokens, i: usize) -> Option<(usize, &V)> {
         let max = self.max_tokens.min(tk.len().saturating_sub(i));
-        let mut key = String::new();
-        let mut best = None;
-        for j in i + 1..=i + max {
-            if j > i + 1 && tk.spaced(j - 1) {
+        if max == 0 {
+            return None;
+        }
+        // The first word alone, without building a key: most tokens stop here.
+        let first = &*tk.toks[i].norm;
+        let mut best = self.map.get(first).map(|v| (i + 1, v));
+        if max == 1 || !self.prefixes.contains(first) {
+            return best;
+        }
+        let mut key = String::with_capacity(32);
+        key.push_str(first);
+        for j in i + 2..=i + max {
+            if tk.spaced(j - 1) {
                 key.push(' ');
             }
             key.push_str(&tk.toks[j - 1].norm);
             if let Some(v) = self.map.get(&key) {
                 best = Some((j, v));
+            }
+            if !self.prefixes.contains(&key) {
+                break;
             }
         }
         best
@@ -103,25 +121,25 @@ pub fn canonical(tk: &Tokens, i: usize, j: usize) -> String {
 /// Number words of one language.
 #[derive(Debug, Default)]
 pub struct NumberWords {
-    pub words: HashMap<String, WordClass>,
-    pub ordinals: HashMap<String, WordClass>,
+    pub words: Map<String, WordClass>,
+    pub ordinals: Map<String, WordClass>,
     pub joiners: Vec<String>,
     pub indefinite: Vec<String>,
     pub negative: Vec<String>,
-    pub suffixes: HashMap<String, f64>,
+    pub suffixes: Map<String, f64>,
     /// Case-sensitive suffixes ("10G" is ten billion, "10g" ten grams).
-    pub suffixes_exact: HashMap<String, f64>,
+    pub suffixes_exact: Map<String, f64>,
     pub ordinal_suffixes: Vec<String>,
-    pub denominators: HashMap<String, f64>,
-    pub multiples: HashMap<String, f64>,
-    pub approx_groups: HashMap<String, f64>,
-    pub approx_about: HashMap<String, f64>,
+    pub denominators: Map<String, f64>,
+    pub multiples: Map<String, f64>,
+    pub approx_groups: Map<String, f64>,
+    pub approx_about: Map<String, f64>,
     pub percent: Phrases<()>,
     /// "percentage": the word for a percentage when no figure goes with it.
     pub percent_nouns: Vec<String>,
     pub relative: Phrases<(String, i64)>,
     /// "this one": a number word that is a pronoun after these words.
-    pub pronoun_after: HashMap<String, Vec<String>>,
+    pub pronoun_after: Map<String, Vec<String>>,
 }
 
 fn class_of(v: f64) -> WordClass {

@@ -53,6 +53,9 @@ impl Token<'_> {
 pub struct Tokens<'a> {
     pub text: &'a str,
     pub toks: Vec<Token<'a>>,
+    /// `number_at` per token, computed once: every recogniser asks "is there a number
+    /// here?" at many positions, and the answer does not change within one text.
+    pub(crate) num_cache: std::cell::RefCell<(Option<crate::Lang>, Vec<Option<Option<crate::number::Num>>>)>,
 }
 
 /// French elisions that are written glued to the next word and must stay one token,
@@ -127,7 +130,7 @@ impl<'a> Tokens<'a> {
                 i += l;
             }
         }
-        Tokens { text, toks }
+        Tokens { text, toks, num_cache: Default::default() }
     }
 
     pub fn len(&self) -> usize {

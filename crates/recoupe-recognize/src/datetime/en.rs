@@ -238,6 +238,8 @@ struct Cx<'a> {
     nw: &'a NumberWords,
     r: DateTime,
     rd: Date,
+    /// Read dates without a year as the next ones ("two weeks from January 15").
+    future: std::cell::Cell<bool>,
 }
 
 /// A parsed piece: the token after it and its value.
@@ -272,6 +274,7 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
         nw,
         r,
         rd: r.date(),
+        future: std::cell::Cell::new(false),
     };
     let mut out = Vec::new();
     for i in 0..tk.len() {
@@ -474,6 +477,8 @@ impl Cx<'_> {
         take(self.time_m(i));
         take(self.offset(i));
         take(self.now_m(i));
+        take(self.last_n_time(i));
+        take(self.lasting(i));
         best
     }
 
@@ -496,9 +501,26 @@ impl Cx<'_> {
             De::Day(d) => M::Day(d),
             De::Span(s, e) => M::Span(s, e),
             De::Md { y: Some(y), m, d } => M::Day(ymd(y, m.into(), d.into())?),
+            De::Md { y: None, m, d } if self.future.get() => {
+                let y = self.ref_year();
+                let this = ymd(y, m.into(), d.into());
+                M::Day(match this {
+                    Some(x) if x >= self.rd => x,
+                    _ => ymd(y + 1, m.into(), d.into())?,
+                })
+            }
             De::Md { y: None, m, d } => M::Day(month_day_near(self.rd, m, d)?),
             De::Month { y, m } => {
-                let y = y.unwrap_or_else(|| month_near(self.rd, m.into()));
+                let fut = self.future.get();
+                let y = y.unwrap_or_else(|| {
+                    if fut && m < self.rd.month() {
+                        self.ref_year() + 1
+                    } else if fut {
+                        self.ref_year()
+                    } else {
+                        month_near(self.rd, m.into())
+                    }
+                });
                 let (s, e) = month_span(y, m.into())?;
                 M::Span(s, e)
             }
@@ -516,6 +538,7 @@ impl Cx<'_> {
             }
         };
         take(self.numeric_date(i));
+        take(self.rel_date(i));
         take(self.month_first(i));
         take(self.day_first(i));
         take(self.weekday_date(i));
@@ -533,7 +556,10 @@ impl Cx<'_> {
     fn numeric_date(&self, i: usize) -> P<De> {
         let (a_txt, a) = self.digits(i)?;
         let sep = self.n(i + 1);
-        let sep_ok = matches!(sep, "-" | "/" | ".") && self.glued(i + 1);
+        let sep_ok = matches!(sep, "-" | "/" | ".")
+            && self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.tk.toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Digits || self.t.months.contains_key(&*t.norm));
         if a_txt.len() == 8 && !sep_ok {
             let y = a / 10000;
             let m = (a / 100) % 100;
@@ -649,12 +675,47 @@ impl Cx<'_> {
         Some((i + 3, De::Md { y: None, m: m as i8, d: d as i8 }))
     }
 
+    /// "next 6th of April", "this 5/12": a day of the month in the year said.
+    fn rel_date(&self, i: usize) -> P<De> {
+        let (k, &v) = self.t.relative.longest_at(self.tk, i)?;
+        let (j, de) = self.numeric_date(k).or_else(|| self.day_first(k)).or_else(|| self.month_first(k))?;
+        let De::Md { y: None, m, d } = de else { return None };
+        let y = self.ref_year();
+        let this = ymd(y, m.into(), d.into())?;
+        let date = match v {
+            1 => {
+                if this > self.rd {
+                    this
+                } else {
+                    ymd(y + 1, m.into(), d.into())?
+                }
+            }
+            -1 => {
+                if this < self.rd {
+                    this
+                } else {
+                    ymd(y - 1, m.into(), d.into())?
+                }
+            }
+            _ => this,
+        };
+        Some((j, De::Day(date)))
+    }
+
     fn month_word(&self, i: usize) -> P<i8> {
         let w = self.w(i);
         let &m = self.t.months.get(w)?;
         let mut j = i + 1;
+        // "Dec. 31", "Oct. on Friday": an abbreviation's dot, not a full stop.
         if self.n(j) == "." && self.glued(j) && w.len() <= 4 {
-            j += 1;
+            let next_ok = self.tk.toks.get(j + 1).is_some_and(|t| match t.kind {
+                TokKind::Digits => true,
+                TokKind::Word => t.text.chars().next().is_some_and(|c| c.is_lowercase()),
+                TokKind::Punct => t.text == ",",
+            });
+            if next_ok {
+                j += 1;
+            }
         }
         Some((j, m))
     }
@@ -736,17 +797,18 @@ impl Cx<'_> {
             return Some((j3, De::Span(s, e)));
         }
         // A month alone; ambiguous names need a time word before them.
-        if self.t.ambiguous_months.contains(self.w(i)) || self.tk.toks.get(i).is_some_and(|t| t.text.chars().next().is_some_and(|c| c.is_lowercase()) && self.w(i) == "may") {
+        if self.t.ambiguous_months.contains(self.w(i)) {
+            // "may" is mostly the verb, "march" the noun: a month only after a time word.
             let prev = if i > 0 { self.w(i - 1) } else { "" };
-            let ok = matches!(
+            let strong = matches!(
                 prev,
-                "in" | "of" | "since" | "from" | "until" | "till" | "before" | "after" | "by" | "during" | "to" | "through" | "and" | "early" | "mid" | "late" | "end" | "beginning" | "the" | "between" | "this" | "next" | "last" | "that"
-            ) || (i > 0 && self.n(i - 1) == "-");
+                "in" | "of" | "since" | "from" | "until" | "till" | "before" | "after" | "by" | "during" | "through" | "early" | "mid" | "late" | "end" | "beginning" | "between"
+            );
+            let weak = matches!(prev, "and" | "the" | "this") && self.w(i) != "may" || matches!(prev, "to" | "next" | "last");
+            let dash = i > 0 && self.n(i - 1) == "-" && self.glued(i);
             let dotted = j > i + 1;
-            if !ok || (self.w(i) == "may" && prev == "the") {
-                if !dotted {
-                    return None;
-                }
+            if !(strong || weak || dash || dotted) {
+                return None;
             }
         }
         Some((j, De::Month { y: None, m }))
@@ -871,7 +933,7 @@ impl Cx<'_> {
             kk += 1;
         }
         if let Some((j2, dnum)) = self.day_num(kk) {
-            let clock = matches!(self.n(j2), ":" | ".") && self.glued(j2) || matches!(self.w(j2), "am" | "pm" | "a" | "p" | "oclock" | "o") || self.n(j2) == "-";
+            let clock = matches!(self.n(j2), ":" | ".") && self.glued(j2) && self.digits(j2 + 1).is_some() || matches!(self.w(j2), "am" | "pm" | "a" | "p" | "oclock" | "o") || self.n(j2) == "-";
             let unit = self.t.units.longest_at(self.tk, j2).is_some();
             if !clock && !unit {
                 let mut e = j2;
@@ -894,6 +956,9 @@ impl Cx<'_> {
             if let Some((j2, De::Span(s, _))) = self.relative_period(j + 1) {
                 return Some((j2, De::Day(weekday_in_week(s, wd, 0)?)));
             }
+        }
+        if self.future.get() {
+            return Some((j, De::Day(weekday_after(rd, wd)?)));
         }
         Some((j, De::Day(weekday_before(rd, wd)?)))
     }
@@ -963,6 +1028,41 @@ impl Cx<'_> {
 
     /// "this week", "next month", "last year", "the year", "current quarter", "this calendar year".
     fn relative_period(&self, i: usize) -> P<De> {
+        if self.w(i) == "year" && self.w(i + 1) == "to" && self.w(i + 2) == "date" {
+            let (s, _) = self.period("year", 0)?;
+            return Some((i + 3, De::Span(s, self.rd)));
+        }
+        // "later this week", "earlier this year", "earlier in the week"
+        if matches!(self.w(i), "later" | "earlier") {
+            let mut k = i + 1;
+            if self.w(k) == "in" && self.w(k + 1) == "the" {
+                k += 2;
+            } else if self.w(k) != "this" {
+                return None;
+            } else {
+                k += 1;
+            }
+            let unit = self.w(k);
+            let (s, e) = self.period(unit, 0)?;
+            if self.w(i) == "earlier" {
+                return Some((k + 1, De::Span(s, self.rd)));
+            }
+            let mid = match unit {
+                "week" => add_days(s, 3)?,
+                "month" => add_days(s, 15)?,
+                "year" => ymd(s.year().into(), 7, 1)?,
+                _ => return None,
+            };
+            return Some((k + 1, De::Span(mid.max(self.rd), e)));
+        }
+        // "this September", "next March", "last May"
+        if let Some((k, &v)) = self.t.relative.longest_at(self.tk, i) {
+            if let Some(&m) = self.t.months.get(self.w(k)) {
+                let y = self.ref_year() + i32::try_from(v).ok()?;
+                let (s, e) = month_span(y, m.into())?;
+                return Some((k + 1, De::Span(s, e)));
+            }
+        }
         let (k, n, the) = match self.t.relative.longest_at(self.tk, i) {
             Some((k, &v)) => (k, v, false),
             None if self.w(i) == "the" => (i + 1, 0, true),
@@ -984,9 +1084,12 @@ impl Cx<'_> {
             "decade" => ("decade", k + 1),
             _ => return None,
         };
+        if the && self.w(j) == "to" && self.w(j + 1) == "date" {
+            return None;
+        }
         if the {
             // "the week of ...", "the year 2019", "the month of May" are other readings.
-            if matches!(self.w(j), "of" | "before" | "after") || self.year(j).is_some() || self.digits(j).is_some() {
+            if matches!(self.w(j), "of") || self.year(j).is_some() || self.digits(j).is_some() {
                 return None;
             }
             if unit == "decade" || unit == "workweek" {
@@ -1021,6 +1124,23 @@ impl Cx<'_> {
         Some((j, De::Span(s, e)))
     }
 
+    /// "q1" .. "q4", "h1", "h2" (the tokeniser splits letters from digits).
+    fn quarter_word(&self, i: usize) -> P<(i8, i8)> {
+        let months = match self.w(i) {
+            "q" => 3,
+            "h" => 6,
+            _ => return None,
+        };
+        let (t, n) = self.digits(i + 1)?;
+        if !self.glued(i + 1) || t.len() != 1 || n < 1 || n > 12 / months {
+            return None;
+        }
+        if self.tk.toks.get(i + 2).is_some_and(|x| x.kind != TokKind::Punct && !self.tk.spaced(i + 2)) {
+            return None;
+        }
+        Some((i + 2, (n as i8, months as i8)))
+    }
+
     fn ordinal_word(&self, i: usize) -> P<i64> {
         let n = self.num(i)?;
         if n.kind != NumKind::Ordinal {
@@ -1033,13 +1153,10 @@ impl Cx<'_> {
     fn year_period(&self, i: usize) -> P<De> {
         let w = self.w(i);
         // Quarters and halves written q1 / h2.
-        if let Some(q) = quarter_word(w) {
-            let mut k = i + 1;
+        if let Some((qj, q)) = self.quarter_word(i) {
+            let mut k = qj;
             if matches!(self.n(k), "-" | "of") {
                 k += 1;
-            }
-            if self.w(i + 1) == "of" {
-                k = i + 2;
             }
             let (j, y) = self.year(k)?;
             return Some((j, quarter_span(y, q)?));
@@ -1061,7 +1178,7 @@ impl Cx<'_> {
         }
         // "year 2012", "the year 2019", "calendar year 2008", "cy18".
         let mut k = i;
-        if w == "the" {
+        if w == "the" && self.w(k + 1) != "calendar" {
             k += 1;
         }
         if self.w(k) == "calendar" {
@@ -1089,7 +1206,8 @@ impl Cx<'_> {
         // "90 s", "1990s".
         if t.len() == 2 || t.len() == 4 {
             let v: i32 = t.parse().ok()?;
-            if self.w(i + 1) == "s" && v % 10 == 0 && !(self.n(i + 2) == "'" || self.glued(i + 2)) {
+            let after_ok = self.tk.toks.get(i + 2).is_none_or(|x| x.kind == TokKind::Punct || self.tk.spaced(i + 2));
+            if self.w(i + 1) == "s" && v % 10 == 0 && after_ok {
                 let y = if t.len() == 2 { 1900 + v } else { v };
                 return Some((i + 2, De::Span(ymd(y, 1, 1)?, ymd(y + 10, 1, 1)?)));
             }
@@ -1100,8 +1218,8 @@ impl Cx<'_> {
         if self.n(k) == "-" && self.glued(k) {
             k += 1;
         }
-        if let Some(q) = quarter_word(self.w(k)) {
-            return Some((k + 1, quarter_span(y, q)?));
+        if let Some((qj, q)) = self.quarter_word(k) {
+            return Some((qj, quarter_span(y, q)?));
         }
         // A bare year: not a count of things ("2000 troops"), not part of a number or an amount.
         if i > 0 {
@@ -1118,6 +1236,9 @@ impl Cx<'_> {
                 return None;
             }
             if matches!(self.n(j), "%" | "-" | "/" | ":") && self.glued(j) {
+                return None;
+            }
+            if self.n(j) == "-" && self.digits(j + 1).is_some_and(|(t, _)| t.len() != 4) {
                 return None;
             }
         }
@@ -1165,6 +1286,13 @@ impl Cx<'_> {
                         which(y - 1)?
                     }
                 }
+                _ if self.future.get() => {
+                    if this >= self.rd {
+                        this
+                    } else {
+                        which(y + 1)?
+                    }
+                }
                 _ => {
                     if this <= self.rd {
                         this
@@ -1177,8 +1305,7 @@ impl Cx<'_> {
         };
         // "labor day weekend", "labor day 2021 weekend".
         if self.w(j) == "weekend" {
-            let s = add_days(week_start(date), 5)?;
-            let e = if weekday_num(date) == 1 { add_days(date, 1)? } else { add_days(s, 2)? };
+            let (s, e) = holiday_weekend(date)?;
             return Some((j + 1, De::Span(s, e)));
         }
         Some((j, De::Day(date)))
@@ -1190,8 +1317,20 @@ impl Cx<'_> {
         if self.w(k) == "the" {
             k += 1;
         }
+        // "the weekend of Halloween"
+        if self.w(k) == "weekend" && self.w(k + 1) == "of" {
+            let (j, de) = self.date(k + 2)?;
+            if let M::Day(d) = self.resolve(de)? {
+                let (s, e) = holiday_weekend(d)?;
+                return Some((j, De::Span(s, e)));
+            }
+            return None;
+        }
         // "week 31", "week 27 of last year"
         if self.w(k) == "week" {
+            if k > i && self.digits(k + 1).is_some() {
+                return None;
+            }
             if let Some((t, n)) = self.digits(k + 1) {
                 if t.len() <= 2 && (1..=53).contains(&n) {
                     let mut j = k + 2;
@@ -1310,10 +1449,10 @@ impl Cx<'_> {
             let (s, e) = self.period("year", 0)?;
             return Some((i + 1, De::Span(ymd(s.year().into(), 7, 1)?, e)));
         }
-        let mut k = i;
-        if w == "the" {
-            k += 1;
+        if w == "eod" || (w == "end" && self.w(i + 1) == "of" && self.w(i + 2) == "the" && self.w(i + 3) == "day") {
+            return None;
         }
+        let k = i;
         let edge = match self.w(k) {
             "end" => 2,
             "beginning" | "start" | "early" => 0,
@@ -1372,27 +1511,44 @@ impl Cx<'_> {
     }
 
     /// "last 3 months", "next five days", "the next 4 business days", "2 upcoming months", "past fortnight".
-    fn last_n(&self, i: usize) -> P<De> {
-        let mut k = i;
-        if self.w(k) == "the" {
-            k += 1;
-        }
+    /// "last 3", "3 next": direction, count and the unit's token.
+    fn last_n_head(&self, i: usize) -> Option<(usize, i64, f64, String)> {
+        let k = i;
         // "3 next weeks", "5 past years"
-        let (dir, cnt, uk) = if let Some((k2, &v)) = self.t.relative.longest_at(self.tk, k) {
+        let (dir, cnt, uk, count_first) = if let Some((k2, &v)) = self.t.relative.longest_at(self.tk, k) {
             if v == 0 {
                 return None;
             }
             let (k3, c) = self.count(k2)?;
-            (v, c, k3)
+            (v, c, k3, false)
         } else {
             let (k2, c) = self.count(k)?;
             let (k3, &v) = self.t.relative.longest_at(self.tk, k2)?;
             if v == 0 {
                 return None;
             }
-            (v, c, k3)
+            (v, c, k3, true)
         };
         let (j, (code, _)) = self.t.units.longest_at(self.tk, uk)?;
+        // "3 next week" is a count then a week: the unit must agree with the count.
+        if count_first && cnt != 1.0 && !self.w(j - 1).ends_with('s') {
+            return None;
+        }
+        Some((j, dir, cnt, code.clone()))
+    }
+
+    /// "the 5 past minutes", "within the last 2 hours": periods of hours up to the reference.
+    fn last_n_time(&self, i: usize) -> P<M> {
+        let (j, dir, cnt, code) = self.last_n_head(i)?;
+        if !matches!(code.as_str(), "H" | "MIN" | "S") || cnt.fract() != 0.0 {
+            return None;
+        }
+        let other = add_unit(self.r, &code, dir * cnt as i64)?;
+        Some((j, if dir > 0 { M::DtR(self.r, other) } else { M::DtR(other, self.r) }))
+    }
+
+    fn last_n(&self, i: usize) -> P<De> {
+        let (j, dir, cnt, code) = self.last_n_head(i)?;
         let code = code.as_str();
         let rd = self.rd;
         let n = cnt as i64;
@@ -1456,6 +1612,10 @@ impl Cx<'_> {
         if n.kind == NumKind::Ordinal || n.value < 0.0 {
             return None;
         }
+        // "three quarters" reads as 3/4; before a period it is three quarters of a year.
+        if n.kind == NumKind::Fraction && n.j > i + 1 && matches!(self.w(n.j - 1), "quarters" | "quarter") {
+            return Some((n.j - 1, (n.value * 4.0).round()));
+        }
         Some((n.j, n.value))
     }
 
@@ -1491,6 +1651,18 @@ impl Cx<'_> {
     /// A clock time at `i`: (end, time, strong). Strong times are unmistakable ("10:30",
     /// "7pm", "noon"); weak ones ("at 7") need a context.
     fn clock(&self, i: usize) -> P<(Tm, bool)> {
+        if i > 0 && self.glued(i) && matches!(self.n(i - 1), ":" | "." | "/" | "-" | ",") {
+            return None;
+        }
+        self.clock_any(i)
+    }
+
+    /// A clock time, also right after a hyphen ("8-9am").
+    fn clock_any(&self, i: usize) -> P<(Tm, bool)> {
+        // "20 min past eight", "10 past 9"
+        if let Some(r) = self.past_clock(i) {
+            return Some(r);
+        }
         let w = self.w(i);
         if matches!(w, "noon" | "midday" | "noonish") {
             return Some((i + 1, (Tm { h: 12, m: 0, s: 0, amb: false }, true)));
@@ -1499,9 +1671,6 @@ impl Cx<'_> {
             return Some((i + 1, (Tm { h: 0, m: 0, s: 0, amb: false }, true)));
         }
         if let Some((t, v)) = self.digits(i) {
-            if i > 0 && self.glued(i) && matches!(self.n(i - 1), ":" | "." | "/" | "-" | ",") {
-                return None;
-            }
             if i > 0 && self.glued(i) && self.tk.toks[i - 1].kind == TokKind::Word {
                 return None;
             }
@@ -1581,6 +1750,22 @@ impl Cx<'_> {
         }
         // Words: "six pm", "one thirty p m", "eight o'clock", "half past nine", "20 min past eight".
         self.word_clock(i)
+    }
+
+    fn past_clock(&self, i: usize) -> P<(Tm, bool)> {
+        let n = self.num(i)?;
+        if n.kind != NumKind::Cardinal || n.value.fract() != 0.0 || !(0.0..60.0).contains(&n.value) {
+            return None;
+        }
+        let mut k = n.j;
+        if matches!(self.w(k), "min" | "mins" | "minute" | "minutes") {
+            k += 1;
+        }
+        if self.w(k) != "past" {
+            return None;
+        }
+        let (j2, (h, _)) = self.hour_word(k + 1)?;
+        Some((j2, (Tm { h, m: n.value as i8, s: 0, amb: h <= 12 }, true)))
     }
 
     fn word_clock(&self, i: usize) -> P<(Tm, bool)> {
@@ -1672,22 +1857,20 @@ impl Cx<'_> {
     /// A part of the day after a time: "in the morning", "in the evening", "at night", "tonight".
     fn daypart_after(&self, j: usize) -> P<String> {
         let mut k = j;
-        if matches!(self.w(k), "in" | "at" | "this") {
+        if matches!(self.w(k), "in" | "at") {
             k += 1;
         }
         if self.w(k) == "the" {
             k += 1;
         }
-        if k == j && self.w(k) != "tonight" {
+        if k == j {
             return None;
         }
-        if let Some((k2, p)) = self.t.parts.longest_at(self.tk, k) {
-            return Some((k2, p.code.clone()));
+        let (k2, p) = self.t.parts.longest_at(self.tk, k)?;
+        if matches!(self.w(k), "am" | "pm") {
+            return None;
         }
-        if self.w(k) == "tonight" {
-            return Some((k + 1, "NI".into()));
-        }
-        None
+        Some((k2, p.code.clone()))
     }
 
     /// Moves an ambiguous hour into a part of the day.
@@ -1722,7 +1905,7 @@ impl Cx<'_> {
             }
         }
         let (mut j, (mut tm, strong)) = self.clock(i)?;
-        if !strong && !weak_ok {
+        if !strong && !weak_ok && self.daypart_after(j).is_none() {
             return None;
         }
         if let Some((j2, code)) = self.daypart_after(j) {
@@ -1740,14 +1923,11 @@ impl Cx<'_> {
         let mut best: P<M> = None;
         // "at 7", "around 7": the preposition makes a bare number a time.
         let w = self.w(i);
-        if w == "at" {
-            if let Some((j, (tm, strong))) = self.time(i + 1, true) {
-                let dotted = self.n(i + 2) == "." && !strong;
-                if dotted || strong {
+        if w == "at" && self.n(i + 2) == "." && self.digits(i + 3).is_some() {
+            // "at 6.45": the preposition tells a time from a decimal number.
+            if let Some((j, (tm, _))) = self.time(i + 1, true) {
+                if !matches!(self.w(j), "percent" | "per" | "pc") && self.n(j) != "%" {
                     best = Some((j, M::T(tm)));
-                } else {
-                    // "at 6" alone: RT reads it as a time without "at".
-                    return Some((j, M::T(tm))).filter(|_| false);
                 }
             }
         }
@@ -1807,6 +1987,9 @@ impl Cx<'_> {
         if !prep && the {
             return None;
         }
+        if !prep && word.ends_with('s') {
+            return None;
+        }
         let s = Tm { h: p.start.hour(), m: p.start.minute(), s: p.start.second(), amb: false };
         let e = Tm { h: p.end.hour(), m: p.end.minute(), s: p.end.second(), amb: false };
         let (s, e) = match edge {
@@ -1819,7 +2002,26 @@ impl Cx<'_> {
 
     /// "5 to 6pm", "between 4pm and 5pm", "from 10 am for 3 hours", "9-10 am", "between 0730-0930".
     fn time_range(&self, i: usize) -> Option<(usize, Tm, Tm)> {
+        self.time_range_x(i, false)
+    }
+
+    /// `loose`: a day follows, so bare hours ("between 7 and 9 last night") are times.
+    fn time_range_x(&self, i: usize, loose: bool) -> Option<(usize, Tm, Tm)> {
         let w = self.w(i);
+        // "for 3 hours from 10 am"
+        if w == "for" {
+            let (j, _, secs) = self.duration_full(i + 1)?;
+            if self.w(j) != "from" {
+                return None;
+            }
+            let (j2, (a, strong)) = self.clock(j + 1)?;
+            let e = a.secs() + secs as i32;
+            if !strong || secs <= 0.0 || e >= 24 * 3600 {
+                return None;
+            }
+            let b = Tm { h: (e / 3600) as i8, m: ((e / 60) % 60) as i8, s: (e % 60) as i8, amb: false };
+            return Some((j2, Tm { amb: false, ..a }, b));
+        }
         let (k, conj): (usize, &[&str]) = match w {
             "from" => (i + 1, &["to", "till", "until", "-", "through", "thru"]),
             "between" => (i + 1, &["and", "to", "-"]),
@@ -1840,7 +2042,7 @@ impl Cx<'_> {
         if !conj.contains(&c) {
             return None;
         }
-        let (mut j, (b, b_strong)) = self.clock(k1 + 1)?;
+        let (mut j, (b, b_strong)) = self.clock_any(k1 + 1)?;
         // Whole numbers "5 - 6" alone are not times; one side must be a time.
         let mut a = a;
         let mut b = b;
@@ -1849,10 +2051,10 @@ impl Cx<'_> {
             part = Some(code);
             j = j2;
         }
-        if !a_strong && !b_strong && part.is_none() && w != "between" && w != "from" {
+        if !a_strong && !b_strong && part.is_none() && w != "between" && w != "from" && !loose {
             return None;
         }
-        if !a_strong && !b_strong && part.is_none() {
+        if !a_strong && !b_strong && part.is_none() && !loose {
             // "between 0730-0930" is fine; "from 3 to 5" is not a time.
             let four = self.digits(k).is_some_and(|(t, _)| t.len() == 4);
             if !four {
@@ -1897,6 +2099,28 @@ impl Cx<'_> {
                 }
             }
         };
+        // "end of the day", "eod", "end of this Sunday": the day's last second.
+        {
+            let last = |d: Date| d.to_datetime(Time::new(23, 59, 59, 0).unwrap_or(Time::midnight()));
+            let mut k = i;
+            if self.w(k) == "the" && self.w(k + 1) == "eod" {
+                k += 1;
+            }
+            if self.w(k) == "eod" {
+                take(Some((k + 1, M::Dt(last(self.rd)))));
+            }
+            if self.w(i) == "end" && self.w(i + 1) == "of" {
+                let mut m = i + 2;
+                if self.w(m) == "the" {
+                    m += 1;
+                }
+                if self.w(m) == "day" {
+                    take(Some((m + 1, M::Dt(last(self.rd)))));
+                } else if let Some((j, De::Day(d))) = self.weekday_date(m) {
+                    take(Some((j, M::Dt(last(d)))));
+                }
+            }
+        }
         // Day parts relative to the reference: "tonight", "this morning", "last night".
         if let Some((j, (off, part))) = self.t.day_parts.longest_at(self.tk, i) {
             let day = add_days(self.rd, *off)?;
@@ -1924,7 +2148,7 @@ impl Cx<'_> {
             }
         }
         // A time first, then a day: "9am on Tuesday", "13:00 February 28, 2013", "8am this morning".
-        let (jt, tm, range) = if let Some((j, a, b)) = self.time_range(i) {
+        let (jt, tm, range) = if let Some((j, a, b)) = self.time_range_x(i, true) {
             (j, a, Some(b))
         } else if let Some((j, (tm, strong))) = self.time(i, true) {
             let ok = strong || (i > 0 && matches!(self.w(i - 1), "at" | "around")) || self.n(j) == ",";
@@ -2024,7 +2248,8 @@ impl Cx<'_> {
             None => (k, None),
         };
         let mut t0 = tk0;
-        if matches!(self.w(t0), "at" | "around" | "about" | "for" | "by") || self.n(t0) == "@" {
+        let for_ = self.w(t0) == "for";
+        if matches!(self.w(t0), "at" | "around" | "about" | "for") || self.n(t0) == "@" {
             t0 += 1;
         }
         let fix = |t: Tm| match &code {
@@ -2041,7 +2266,7 @@ impl Cx<'_> {
         // "Monday 12-4": bare hours after a day.
         if let Some((a_j, (a, _))) = self.clock(tk0) {
             if self.n(a_j) == "-" && self.glued(a_j) {
-                if let Some((j3, (b, _))) = self.clock(a_j + 1) {
+                if let Some((j3, (b, _))) = self.clock_any(a_j + 1) {
                     let (a, mut b) = (fix(a), fix(b));
                     if b.secs() < a.secs() && b.amb {
                         b = b.pm();
@@ -2053,7 +2278,7 @@ impl Cx<'_> {
                 }
             }
         }
-        let weak_ok = t0 > tk0 || code.is_some() || self.n(j) == ",";
+        let weak_ok = (t0 > tk0 && !for_) || code.is_some();
         if let Some((j3, (tm, strong))) = self.time(t0, weak_ok) {
             if strong || weak_ok {
                 let mut j4 = j3;
@@ -2091,6 +2316,14 @@ impl Cx<'_> {
         if w == "in" && self.year(i + 1).is_some() {
             k = i + 1;
         }
+        // "2014-2018": two years.
+        if let (Some((ta, ya)), Some((tb, yb))) = (self.digits(k), self.digits(k + 2)) {
+            if ta.len() == 4 && tb.len() == 4 && matches!(self.n(k + 1), "-" | "~") && (1000..3000).contains(&ya) && ya < yb && yb < 3000 {
+                if !(self.n(k + 3) == "-" && self.digits(k + 4).is_some()) {
+                    return Some((k + 3, M::Span(year_span(ya)?.0, year_span(yb)?.0)));
+                }
+            }
+        }
         // "between ninth and seventeenth of april", "between the 9th and the 17th of April"
         if w == "between" || w == "from" {
             let mut a = k;
@@ -2122,7 +2355,13 @@ impl Cx<'_> {
             // "from 10/1/2018-10/7/2018" is one token run; "2014~2018".
             return None;
         }
-        let (k2, b) = self.range_side(k1 + 1)?;
+        let Some((k2, b)) = self.range_side(k1 + 1) else {
+            // "April 9th through 17th": the end is a bare day of the same month.
+            if let (De::Md { y, m, .. }, Some((j2, d2))) = (a, self.bare_day(k1 + 1)) {
+                return self.finish_range(k, k1 + 1, a, De::Md { y, m, d: d2 }, j2);
+            }
+            return None;
+        };
         let (mut a, mut b) = (a, b);
         // A year said once for both: "from May to Oct 2020", "Nov-Feb 2017", "5/1-5/7, 2020".
         let yb = de_year(&b);
@@ -2134,55 +2373,70 @@ impl Cx<'_> {
                 }
             }
         }
+        if let (Some(y), None) = (de_year(&a), de_year(&b)) {
+            if matches!(b, De::Md { .. } | De::Month { .. }) {
+                let sa = self.resolve(a)?;
+                b = with_year(b, y);
+                if self.resolve(b).is_some_and(|sb| start_of(&sb) < start_of(&sa)) {
+                    b = with_year(b, y + 1);
+                }
+            }
+        }
         // "April 9th through 17th": the end is a bare day of the same month.
         if let (De::Md { y, m, .. }, Some(d2)) = (a, self.bare_day(k1 + 1)) {
             if k2 <= d2.0 || !matches!(b, De::Md { .. } | De::Day(_)) {
                 b = De::Md { y, m, d: d2.1 };
-                return self.finish_range(i, w, a, b, d2.0);
+                return self.finish_range(k, k1 + 1, a, b, d2.0);
             }
         }
         if de_year(&a).is_none() && de_year(&b).is_none() {
-            if let (De::Md { m: ma, .. } | De::Month { m: ma, .. }, De::Md { m: mb, .. } | De::Month { m: mb, .. }) = (a, b) {
-                // Both without a year: the end as news reads it, the start before it.
-                let eb = self.resolve(b)?;
-                let y = i32::from(start_of(&eb).year());
+            if matches!(a, De::Md { .. } | De::Month { .. }) && matches!(b, De::Md { .. } | De::Month { .. }) {
+                // Both without a year: the start as news reads it, the end the first after it.
+                let sa = self.resolve(a)?;
+                let y = i32::from(start_of(&sa).year());
                 a = with_year(a, y);
                 b = with_year(b, y);
-                if let (Some(sa), Some(sb)) = (self.resolve(a), self.resolve(b)) {
-                    if start_of(&sa) > start_of(&sb) || (ma > mb) {
-                        a = with_year(a, y - 1);
+                if let Some(sb) = self.resolve(b) {
+                    if start_of(&sb) < start_of(&sa) {
+                        b = with_year(b, y + 1);
                     }
                 }
             }
         }
-        self.finish_range(i, w, a, b, k2)
+        self.finish_range(k, k1 + 1, a, b, k2)
     }
 
-    fn finish_range(&self, i: usize, w: &str, a: De, b: De, j: usize) -> P<M> {
-        let _ = i;
+    /// The range from `a` to `b`; `ka`, `kb` are where each side is written, to read
+    /// "the end of X" as X's end.
+    fn finish_range(&self, ka: usize, kb: usize, a: De, b: De, j: usize) -> P<M> {
         let sa = self.resolve(a)?;
         let sb = self.resolve(b)?;
-        let s = start_of(&sa);
-        let e = start_of(&sb);
+        let s = match sa {
+            M::Span(_, ae) if self.edge_word(ka) == Some(2) => ae,
+            _ => start_of(&sa),
+        };
+        let e = match sb {
+            M::Span(_, be) if self.edge_word(kb) == Some(2) => be,
+            _ => start_of(&sb),
+        };
         if e < s {
             return None;
         }
-        if w != "from" && w != "between" {
-            // "2014-2018" needs both sides to be dates, not counts: years or full dates.
-        }
-        // The end of a period said as "the end of X" is X's end.
-        let e = match (b, sb) {
-            (_, M::Span(bs, be)) if self.edge_end(j) => {
-                let _ = bs;
-                be
-            }
-            _ => e,
-        };
         Some((j, M::Span(s, e)))
     }
 
-    fn edge_end(&self, _j: usize) -> bool {
-        false
+    /// "the end of", "beginning of", "middle of" at `k`: 0 start, 1 middle, 2 end.
+    fn edge_word(&self, k: usize) -> Option<u8> {
+        let k = if self.w(k) == "the" { k + 1 } else { k };
+        if self.w(k + 1) != "of" {
+            return None;
+        }
+        match self.w(k) {
+            "end" => Some(2),
+            "beginning" | "start" => Some(0),
+            "middle" => Some(1),
+            _ => None,
+        }
     }
 
     /// "17th", "17", "seventeenth" after "through" in "April 9th through 17th".
@@ -2287,6 +2541,13 @@ impl Cx<'_> {
         let (j, n) = self.count(i)?;
         // "a" before a unit only when the unit follows at once ("a day").
         let (j2, (code, _)) = self.t.units.longest_at(self.tk, j)?;
+        // "a second wave", "three night markets": an ordinal or a noun, not a duration.
+        if matches!(self.w(i), "a" | "an") && self.w(j) == "second" && self.tk.toks.get(j2).is_some_and(|t| t.kind == TokKind::Word) {
+            return None;
+        }
+        if self.w(j) == "night" && n != 1.0 {
+            return None;
+        }
         if self.tk.toks.get(j).is_some_and(|t| t.kind == TokKind::Digits) {
             return None;
         }
@@ -2377,9 +2638,11 @@ impl Cx<'_> {
                 if self.w(j + 1) == "now" {
                     return self.shift(i, j + 2, &parts, sign, self.r, false);
                 }
-                let (j2, de) = self.date(j + 1)?;
-                let base = match self.resolve(de)? {
-                    M::Day(d) => d,
+                self.future.set(true);
+                let got = self.date(j + 1).and_then(|(j2, de)| Some((j2, self.resolve(de)?)));
+                self.future.set(false);
+                let (j2, base) = match got? {
+                    (j2, M::Day(d)) => (j2, d),
                     _ => return None,
                 };
                 let (j3, m) = self.shift(i, j2, &parts, sign, base.to_datetime(Time::midnight()), false)?;
@@ -2391,6 +2654,37 @@ impl Cx<'_> {
                 };
                 Some((j2, M::Day(d)))
             }
+            _ => None,
+        }
+    }
+
+    /// "3 days starting from next Monday", "for 3 days from today", "a week starting tomorrow".
+    fn lasting(&self, i: usize) -> P<M> {
+        let for_ = self.w(i) == "for";
+        let k = if for_ { i + 1 } else { i };
+        let (j, parts) = self.duration_parts(k)?;
+        let mut m = j;
+        if self.n(m) == "," {
+            m += 1;
+        }
+        match self.w(m) {
+            "starting" | "beginning" if !for_ => {
+                m += 1;
+                if matches!(self.w(m), "from" | "on") {
+                    m += 1;
+                }
+            }
+            "from" if for_ => m += 1,
+            _ => return None,
+        }
+        let (j2, de) = self.date(m)?;
+        let d = match self.resolve(de)? {
+            M::Day(d) => d,
+            _ => return None,
+        };
+        let (_, end) = self.shift(k, j2, &parts, 1, d.to_datetime(Time::midnight()), false)?;
+        match end {
+            M::Day(e) => Some((j2, M::Span(d, e))),
             _ => None,
         }
     }
@@ -2435,7 +2729,11 @@ impl Cx<'_> {
     // Bounds: before, after, since, until.
 
     fn bounded(&self, i: usize) -> P<Cand> {
-        let w = self.w(i);
+        let w = match self.n(i) {
+            "<" => "<",
+            ">" => ">",
+            _ => self.w(i),
+        };
         // Durations with a bound: "more than 4 days", "less than 1 week".
         if matches!(w, "more" | "less" | "over" | "under" | "at") && (self.w(i + 1) == "than" || w == "over" || w == "under") {
             let k = if w == "over" || w == "under" { i + 1 } else { i + 2 };
@@ -2753,6 +3051,15 @@ fn timex_time(tm: Tm) -> String {
     }
 }
 
+/// The weekend of a day; a Monday holiday makes it a long weekend.
+fn holiday_weekend(date: Date) -> Option<(Date, Date)> {
+    if weekday_num(date) == 1 {
+        return Some((add_days(date, -2)?, add_days(date, 1)?));
+    }
+    let s = add_days(week_start(date), 5)?;
+    Some((s, add_days(s, 2)?))
+}
+
 fn start_of(m: &M) -> Date {
     match *m {
         M::Day(d) | M::Span(d, _) => d,
@@ -2776,18 +3083,6 @@ fn with_year(d: De, y: i32) -> De {
     }
 }
 
-/// "q1" .. "q4", "h1", "h2": (first month index 1-based of the period, months).
-fn quarter_word(w: &str) -> Option<(i8, i8)> {
-    match w {
-        "q1" => Some((1, 3)),
-        "q2" => Some((2, 3)),
-        "q3" => Some((3, 3)),
-        "q4" => Some((4, 3)),
-        "h1" => Some((1, 6)),
-        "h2" => Some((2, 6)),
-        _ => None,
-    }
-}
 
 fn quarter_span(y: i32, (n, months): (i8, i8)) -> Option<De> {
     let s = ymd(y, (i32::from(n) - 1) * i32::from(months) + 1, 1)?;

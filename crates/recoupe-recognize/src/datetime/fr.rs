@@ -151,6 +151,9 @@ pub struct Tables {
     now: Phrases<()>,
     asap: Phrases<()>,
     parts: Phrases<Part>,
+    /// Parts of a named day, where they differ ("demain soir" is the night).
+    day_parts: Phrases<Part>,
+    duration_nouns: HashSet<String>,
     named_hours: HashMap<String, i8>,
     meridiem: Phrases<bool>,
     hour_words: HashSet<String>,
@@ -179,6 +182,8 @@ struct Raw {
     now: Vec<String>,
     asap: Vec<String>,
     parts_of_day: HashMap<String, (String, String, String)>,
+    parts_of_named_day: HashMap<String, (String, String, String)>,
+    duration_nouns: Vec<String>,
     named_hours: HashMap<String, i8>,
     meridiem: HashMap<String, bool>,
     hour_words: Vec<String>,
@@ -248,6 +253,13 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
         starts.extend(first_norm(&k));
         t.parts.insert(&k, Part { code, start, end });
     }
+    for (k, (code, s, e)) in raw.parts_of_named_day {
+        let (Some(start), Some(end)) = (time_of(&s), time_of(&e)) else {
+            return Err(err("part of day", &k));
+        };
+        t.day_parts.insert(&k, Part { code, start, end });
+    }
+    t.duration_nouns.extend(raw.duration_nouns.iter().map(|k| key(k)));
     for (k, v) in raw.named_hours {
         t.named_hours.insert(key(&k), v);
     }
@@ -314,6 +326,8 @@ enum V {
     Set(String),
     /// Recognised, but with nothing to resolve it against (a season without a year).
     Loose,
+    /// A time of day with one open side: "avant 14h30", "à partir de 7h".
+    ClockOpen(Option<Time>, Option<Time>),
 }
 
 /// A date or a period of days.
@@ -574,6 +588,127 @@ impl<'a, 'b> Cx<'a, 'b> {
         add_days(self.today, -back).unwrap_or(self.today)
     }
 
+    /// A date written without a year (or a month) and with its weekday: the nearest one whose
+    /// weekday agrees ("vendredi 22 mars" next week rather than a Wednesday last year).
+    fn match_weekday(&self, d: D, wd: i8, step: Grain) -> D {
+        if d.start.weekday().to_monday_one_offset() == wd {
+            return d;
+        }
+        for k in [1i64, -1, 2, -2] {
+            let c = match step {
+                Grain::Year => add_months(d.start, 12 * k),
+                _ => add_months(d.start, k),
+            };
+            if let Some(c) = c.filter(|c| c.day() == d.start.day() && c.weekday().to_monday_one_offset() == wd) {
+                return D { start: c, ..d };
+            }
+        }
+        d
+    }
+
+    /// "mardi prochain": next week's; "mardi dernier": the last one before today.
+    fn weekday_shifted(&self, wd: i8, s: i64) -> Date {
+        if s < 0 {
+            let cur = self.today.weekday().to_monday_one_offset();
+            let mut back = (i64::from(cur) - i64::from(wd)).rem_euclid(7);
+            if back == 0 {
+                back = 7;
+            }
+            add_days(self.today, -back).unwrap_or(self.today)
+        } else {
+            self.weekday_in_week(wd, s)
+        }
+    }
+
+    /// "dernier mercredi", "prochain vendredi", "le dernier trimestre", "le prochain mois".
+    fn shift_first(&self, i: usize) -> Option<D> {
+        let k = if matches!(self.w(i), "le" | "la" | "l'") { i + 1 } else { i };
+        let (sj, s) = self.t.shifts.longest_at(self.tk, k)?;
+        let s = i64::from(*s);
+        if s == 0 || !self.is_word_at(k) {
+            return None;
+        }
+        if let Some((j, wd)) = self.weekday(sj) {
+            if k > i {
+                return None;
+            }
+            return Some(self.day_of(self.weekday_shifted(wd, s), j, false));
+        }
+        let (pj, g) = self.period_noun(sj)?;
+        if g == Grain::Day {
+            return None;
+        }
+        let (a, b) = self.period_range(g, s)?;
+        Some(self.range_of(a, b, g, pj, false))
+    }
+
+    /// "le premier trimestre 2023", "la dernière semaine de juillet", "au deuxième semestre",
+    /// "la 3e semaine de 2018".
+    fn ordinal_period(&self, i: usize) -> Option<D> {
+        let k = if matches!(self.w(i), "le" | "la" | "l'") { i + 1 } else { i };
+        let (oj, n) = match self.w(k) {
+            "dernier" | "derniere" => (k + 1, -1i64),
+            _ => {
+                let num = number_at(self.tk, k, self.nw, Lang::Fr)?;
+                if num.kind != NumKind::Ordinal || num.value < 1.0 || num.value > 5.0 {
+                    return None;
+                }
+                (num.j, num.value as i64)
+            }
+        };
+        let (pj, g) = match self.w(oj) {
+            "semaine" => (oj + 1, Grain::Week),
+            "trimestre" => (oj + 1, Grain::Quarter),
+            "semestre" => (oj + 1, Grain::Half),
+            _ => return None,
+        };
+        let mut tk = pj;
+        if matches!(self.w(tk), "de" | "d'" | "du") {
+            tk += 1;
+        }
+        let target = self.date(tk).filter(|d| d.end.is_some() && matches!(d.grain, Grain::Year | Grain::Month));
+        let start = if i == k { i } else { i };
+        let _ = start;
+        match g {
+            Grain::Week => {
+                let t = target?;
+                let first = if t.grain == Grain::Year {
+                    // ISO: week 1 holds 4 January, the last week 28 December.
+                    week_start(ymd(i32::from(t.start.year()), 1, 4)?)
+                } else {
+                    week_start(t.start)
+                };
+                let s = if n > 0 {
+                    add_days(first, 7 * (n - 1))?
+                } else if t.grain == Grain::Year {
+                    week_start(ymd(i32::from(t.start.year()), 12, 28)?)
+                } else {
+                    week_start(add_days(t.end?, -1)?)
+                };
+                Some(self.range_of(s, add_days(s, 7)?, Grain::Week, t.j, t.year_given))
+            }
+            _ => {
+                let per = if g == Grain::Quarter { 3 } else { 6 };
+                let count = 12 / per;
+                let idx = if n < 0 { count } else { n };
+                if idx > count {
+                    return None;
+                }
+                let (y, j, given) = match target.filter(|t| t.grain == Grain::Year) {
+                    Some(t) => (i32::from(t.start.year()), t.j, true),
+                    None => {
+                        let y = i32::from(self.today.year());
+                        let s = ymd(y, (1 + (idx - 1) * per) as i32, 1)?;
+                        (if s > self.today { y - 1 } else { y }, pj, false)
+                    }
+                };
+                let s = ymd(y, (1 + (idx - 1) * per) as i32, 1)?;
+                let e = add_months(s, per)?;
+                Some(self.range_of(s, e, g, j, given))
+            }
+        }
+    }
+
     fn weekday_in_week(&self, wd: i8, weeks: i64) -> Date {
         let ws = week_start(self.today);
         add_days(ws, weeks * 7 + i64::from(wd) - 1).unwrap_or(self.today)
@@ -646,6 +781,8 @@ impl<'a, 'b> Cx<'a, 'b> {
         keep(self.decade(i));
         keep(self.edge_date(i));
         keep(self.season(i));
+        keep(self.shift_first(i));
+        keep(self.ordinal_period(i));
         best
     }
 
@@ -667,7 +804,18 @@ impl<'a, 'b> Cx<'a, 'b> {
                 let d = ymd(y, i32::from(m), i32::from(day))?;
                 return Some(self.day_of(d, yj, true));
             }
-            let d = month_day_near(self.today, m, day)?;
+            if let Some((sj, sh)) = self.t.shifts.longest_at(self.tk, mj) {
+                // "le 3 septembre dernier", "le 3 septembre prochain".
+                let d = if *sh < 0 {
+                    month_day_near(add_days(self.today, -1)?, m, day)?
+                } else if *sh > 0 {
+                    self.month_day_ahead(add_days(self.today, 1)?, m, day)?
+                } else {
+                    month_day_near(self.today, m, day)?
+                };
+                return Some(self.day_of(d, sj, false));
+            }
+            let d = if self.ahead(i) { self.month_day_ahead(self.today, m, day)? } else { month_day_near(self.today, m, day)? };
             return Some(self.day_of(d, mj, false));
         }
         // "le 25 mardi": a day of this month named with its weekday.
@@ -683,6 +831,31 @@ impl<'a, 'b> Cx<'a, 'b> {
         let mut b = self.day_of(d, j, false);
         b.bare_day = true;
         Some(b)
+    }
+
+    /// The first such day on or after `from`.
+    fn month_day_ahead(&self, from: Date, m: i8, day: i8) -> Option<Date> {
+        let y = from.year();
+        match Date::new(y, m, day).ok() {
+            Some(d) if d >= from => Some(d),
+            _ => Date::new(y + 1, m, day).ok(),
+        }
+    }
+
+    /// Words before `i` that look ahead: "d'ici (le)", "jusqu'au", "jusqu'à (la)".
+    fn ahead(&self, i: usize) -> bool {
+        let mut k = i;
+        if k > 0 && matches!(self.w(k - 1), "le" | "la" | "l'" | "fin" | "debut") {
+            k -= 1;
+        }
+        if k == 0 {
+            return false;
+        }
+        match self.w(k - 1) {
+            "ici" => true,
+            "au" | "a" => k >= 2 && self.w(k - 2) == "jusqu'",
+            _ => false,
+        }
     }
 
     /// A day of the month alone: this month's if it has come, else last month's.
@@ -721,7 +894,11 @@ impl<'a, 'b> Cx<'a, 'b> {
         if weak {
             return None;
         }
-        let y = self.month_near(m);
+        let y = if self.ahead(i) {
+            if m >= self.today.month() { self.today.year() } else { self.today.year() + 1 }
+        } else {
+            self.month_near(m)
+        };
         let (s, e) = month_range(y, m)?;
         Some(self.range_of(s, e, Grain::Month, mj, false))
     }
@@ -846,17 +1023,25 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// "vendredi", "lundi prochain", "samedi 23/06/18", "mardi 11 juin", "le mardi de la semaine prochaine".
     fn weekday_date(&self, i: usize) -> Option<D> {
         let (j, wd) = self.weekday(i)?;
-        // A date follows: it names the day, the weekday only confirms it.
+        // A date follows: it names the day, the weekday only confirms it (or picks the year).
         if let Some(d) = self.numeric_date(j).or_else(|| self.day_month(j)) {
+            let d = if d.year_given || d.end.is_some() { d } else { self.match_weekday(d, wd, Grain::Year) };
             if let Some(d2) = (!d.bare_day).then_some(d) {
                 return Some(d2);
             }
-            // "lundi 21": the day of the month.
+            // "le lundi 21": the day of the month.
             return Some(D { bare_day: false, ..d });
+        }
+        // "lundi 21": the day of the month, unless an hour follows ("lundi 8 heures").
+        if let Some((dj, day)) = self.day_num(j) {
+            if !self.t.hour_words.contains(self.w(dj)) && self.t.meridiem.longest_at(self.tk, dj).is_none() && self.kind(j) == Some(TokKind::Digits) {
+                let d = self.day_in_month_near(day)?;
+                return Some(self.match_weekday(self.day_of(d, dj, false), wd, Grain::Month));
+            }
         }
         if let Some((sj, s)) = self.t.shifts.longest_at(self.tk, j) {
             if *s != 0 {
-                return Some(self.day_of(self.weekday_in_week(wd, i64::from(*s)), sj, false));
+                return Some(self.day_of(self.weekday_shifted(wd, i64::from(*s)), sj, false));
             }
         }
         // "lundi de la semaine prochaine".
@@ -883,9 +1068,24 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         let k = i + 1;
         if let Some((j, wd)) = self.weekday(k) {
+            // "ce vendredi 15 juin", "ce vendredi 12/05": the date names the day.
+            let mut dk = j;
+            if self.n(dk) == "(" {
+                dk += 1;
+            }
+            if let Some(d) = self.numeric_date(dk).or_else(|| self.day_month(dk)).filter(|d| !d.bare_day) {
+                let mut d = d;
+                if dk > j && self.n(d.j) == ")" {
+                    d.j += 1;
+                }
+                return Some(d);
+            }
             let mut j = j;
-            if let Some((sj, 0)) = self.t.shifts.longest_at(self.tk, j).map(|(a, b)| (a, *b)) {
-                j = sj;
+            match self.t.shifts.longest_at(self.tk, j).map(|(a, b)| (a, *b)) {
+                Some((sj, 0)) => j = sj,
+                // "ce mercredi passé".
+                Some((sj, s)) => return Some(self.day_of(self.weekday_shifted(wd, i64::from(s)), sj, false)),
+                None => {}
             }
             return Some(self.day_of(self.weekday_in_week(wd, 0), j, false));
         }
@@ -981,7 +1181,10 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
         }
         if let Some((j, s, e)) = self.period_after(pj, g) {
-            return Some(self.range_of(s, e, g, j, false));
+            let shift0 = self.t.shifts.longest_at(self.tk, pj).is_some_and(|(_, s)| *s == 0);
+            if k > i || !shift0 {
+                return Some(self.range_of(s, e, g, j, false));
+            }
         }
         if this {
             let (s, e) = self.period_range(g, 0)?;
@@ -1033,7 +1236,8 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// A season without a year: recognised, left unresolved.
     fn season_loose(&self, i: usize, out: &mut Vec<Hit>) {
-        if self.t.seasons.contains_key(self.w(i)) && !(i > 0 && self.t.this.contains(self.w(i - 1))) {
+        // "été" is also a past participle: only after an article or "en".
+        if self.t.seasons.contains_key(self.w(i)) && i > 0 && matches!(self.w(i - 1), "l'" | "en" | "d'" | "le") {
             self.push(out, i, i + 1, V::Loose, false);
         }
     }
@@ -1137,7 +1341,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// Minutes after an hour word: "30", "dix", "et quart", "et demie", "moins le quart",
     /// "et vingt minutes", "moins vingt-trois minutes". (end, minutes to add, seconds).
-    fn minutes_after(&self, k: usize) -> Option<(usize, i32, i8, bool)> {
+    fn minutes_after(&self, k: usize, full: bool) -> Option<(usize, i32, i8, bool)> {
         let w = self.w(k);
         if w == "et" {
             match self.w(k + 1) {
@@ -1145,6 +1349,12 @@ impl<'a, 'b> Cx<'a, 'b> {
                 "demie" | "demi" => return Some((k + 2, 30, 0, true)),
                 _ => {
                     let (j, m) = self.minute_count(k + 1)?;
+                    // "entre 16h et 17h": the next hour of a range, not minutes.
+                    let named = self.t.minute_words.contains(self.w(j.saturating_sub(1)));
+                    let next_hour = self.t.hour_words.contains(self.w(j)) || (self.n(j) == ":" && self.glued(j));
+                    if !named && (!full || next_hour) {
+                        return None;
+                    }
                     return Some((j, m, 0, true));
                 }
             }
@@ -1252,7 +1462,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 if self.t.minute_words.contains(self.w(c.j)) && self.glued(c.j) {
                     c.j += 1;
                 }
-            } else if let Some((mj, dm, _, _)) = self.minutes_after(c.j) {
+            } else if let Some((mj, dm, _, _)) = self.minutes_after(c.j, !abbrev || self.kind(c.j) == Some(TokKind::Digits)) {
                 let total = i32::from(h) * 60 + dm;
                 if !(0..24 * 60 + 1).contains(&total) {
                     return None;
@@ -1300,6 +1510,15 @@ impl<'a, 'b> Cx<'a, 'b> {
         };
         let (j, p) = self.t.parts.longest_at(self.tk, k2)?;
         Some((j, p))
+    }
+
+    /// A part of day after a range of times: it places both ends, unless one is already placed.
+    fn apply_part_pair(a: &mut C, b: &mut C, p: &Part) {
+        if a.fixed || b.fixed {
+            return;
+        }
+        Self::apply_part(a, p);
+        Self::apply_part(b, p);
     }
 
     fn apply_part(c: &mut C, p: &Part) {
@@ -1407,6 +1626,10 @@ impl<'a, 'b> Cx<'a, 'b> {
         if b.fixed && b.h >= 12 && !a.fixed && a.h < 12 && a.h + 12 <= b.h {
             a.h += 12;
         }
+        // "de 10h30 à 3h": the end comes after the start.
+        if !b.fixed && b.h < 12 && (b.h, b.m) < (a.h, a.m) {
+            b.h += 12;
+        }
         if a.m == 0 && !a.min_written && a.j == lk {
             // fine
         }
@@ -1440,6 +1663,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         self.clock_things(i, out);
         self.special(i, out);
+        self.open_clock(i, out);
         self.date_ranges(i, out);
         self.open_ranges(i, out);
         self.durations(i, out);
@@ -1462,14 +1686,14 @@ impl<'a, 'b> Cx<'a, 'b> {
         // Part of day: "demain soir", "lundi matin", "mardi dans la matinée", "hier soir".
         let mut part: Option<&Part> = None;
         let mut pk = k;
-        if let Some((pj, p)) = self.t.parts.longest_at(self.tk, k) {
+        let pstart = match self.w(k) {
+            "dans" | "en" if matches!(self.w(k + 1), "la" | "le" | "l'") => k + 2,
+            "au" | "en" => k + 1,
+            _ => k,
+        };
+        if let Some((pj, p)) = self.t.day_parts.longest_at(self.tk, pstart).or_else(|| self.t.parts.longest_at(self.tk, pstart)) {
             part = Some(p);
             pk = pj;
-        } else if matches!(self.w(k), "dans" | "en") && matches!(self.w(k + 1), "la" | "le" | "l'") {
-            if let Some((pj, p)) = self.t.parts.longest_at(self.tk, k + 2) {
-                part = Some(p);
-                pk = pj;
-            }
         }
         if let Some(p) = part {
             // "lundi matin à 10h".
@@ -1590,8 +1814,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 let (mut a2, mut b2) = (a, b);
                 let mut j = d.j;
                 if let Some((pj, p)) = self.t.parts.longest_at(self.tk, j) {
-                    Self::apply_part(&mut a2, p);
-                    Self::apply_part(&mut b2, p);
+                    Self::apply_part_pair(&mut a2, &mut b2, p);
                     j = pj;
                 }
                 if let (Some(ta), Some(tb)) = (a2.time(), b2.time()) {
@@ -1602,8 +1825,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             if self.t.this.contains(self.w(k)) {
                 if let Some((pj, p)) = self.t.parts.longest_at(self.tk, k + 1) {
                     let (mut a2, mut b2) = (a, b);
-                    Self::apply_part(&mut a2, p);
-                    Self::apply_part(&mut b2, p);
+                    Self::apply_part_pair(&mut a2, &mut b2, p);
                     if let (Some(ta), Some(tb)) = (a2.time(), b2.time()) {
                         self.push(out, i, pj, V::Span(Some(at(self.today, ta)), Some(at(self.today, tb))), true);
                     }
@@ -1627,6 +1849,14 @@ impl<'a, 'b> Cx<'a, 'b> {
         };
         let Some((pj, p)) = self.t.parts.longest_at(self.tk, k) else { return };
         let this = self.t.this.contains(w);
+        // "la nuit dernière", "le soir précédent": the part of yesterday.
+        if let Some((sj, sh)) = self.t.shifts.longest_at(self.tk, pj) {
+            if *sh < 0 && k == i + 1 {
+                if let Some(day) = add_days(self.today, -1) {
+                    self.push(out, i, sj, V::Span(Some(at(day, p.start)), Some(at(day, p.end))), true);
+                }
+            }
+        }
         // "dans le matin à 7": the part fixes the hour.
         let mut ck = pj;
         if matches!(self.w(ck), "a" | "vers") {
@@ -1645,6 +1875,32 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
         }
         self.push(out, i, pj, V::Clocks(p.start, p.end), false);
+    }
+
+    /// "avant 14h30", "après 18h", "dès 7h", "à partir de 7h00", "jusqu'à 18h".
+    fn open_clock(&self, i: usize, out: &mut Vec<Hit>) {
+        let (k, before) = match self.w(i) {
+            "avant" => (i + 1, true),
+            "apres" | "des" => (i + 1, false),
+            "a" if self.w(i + 1) == "partir" && matches!(self.w(i + 2), "de" | "d'") => (i + 3, false),
+            "jusqu'" if matches!(self.w(i + 1), "a" | "vers") => (i + 2, true),
+            _ => return,
+        };
+        let Some(c) = self.clock(k) else { return };
+        if !c.marked && !c.hours_only {
+            return;
+        }
+        // "après 3 heures de négociation": a duration.
+        if c.hours_only && matches!(self.w(c.j), "de" | "d'") {
+            return;
+        }
+        // A date follows: the date reader makes a date-time of it.
+        if self.date(c.j).is_some_and(|d| !d.bare_day && d.end.is_none()) {
+            return;
+        }
+        let Some(t) = c.time() else { return };
+        let v = if before { V::ClockOpen(None, Some(t)) } else { V::ClockOpen(Some(t), None) };
+        self.push(out, i, c.j, v, false);
     }
 
     /// "maintenant", "le plus tôt possible", "fin de demain", "il y a 3 ans", "dans 2 jours".
@@ -1702,9 +1958,17 @@ impl<'a, 'b> Cx<'a, 'b> {
                 }
             }
         }
-        // "3 prochaines semaines", "dix derniers mois", "13 dernières minutes".
+        // "3 prochaines semaines", "dix derniers mois", "13 dernières minutes",
+        // "5 années à venir", "10 semaines précédentes".
         if let Some((cj, n)) = self.count(i) {
             if n.fract() == 0.0 {
+                if let Some(g) = self.t.units.get(self.w(cj)) {
+                    if let Some((sj, s)) = self.t.shifts.longest_at(self.tk, cj + 1) {
+                        if let Some(v) = self.last_next(n as i64, *g, i64::from(*s)) {
+                            self.push(out, i, sj, v, true);
+                        }
+                    }
+                }
                 if let Some((sj, s)) = self.t.shifts.longest_at(self.tk, cj) {
                     if let Some(g) = self.t.units.get(self.w(sj)) {
                         if let Some(v) = self.last_next(n as i64, *g, i64::from(*s)) {
@@ -1718,7 +1982,8 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// The reference moved by `n` units: a day for days and longer, an instant for hours.
     fn shifted(&self, n: f64, g: Grain) -> Option<V> {
-        if n.fract() != 0.0 {
+        // Beyond any calendar (and beyond what jiff's spans take without panicking).
+        if n.fract() != 0.0 || n.abs() > 100_000.0 {
             return None;
         }
         let n = n as i64;
@@ -1744,7 +2009,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// The `n` units before the reference (s < 0) or after it (s > 0).
     fn last_next(&self, n: i64, g: Grain, s: i64) -> Option<V> {
-        if s == 0 {
+        if s == 0 || !(0..=100_000).contains(&n) {
             return None;
         }
         match g {
@@ -1797,6 +2062,10 @@ impl<'a, 'b> Cx<'a, 'b> {
     fn amount(&self, i: usize) -> Option<(usize, f64, Grain)> {
         let (cj, n) = self.count(i)?;
         let g = *self.t.units.get(self.w(cj))?;
+        // "1990s": a decade written the English way, not seconds.
+        if self.w(cj).len() == 1 && !self.tk.spaced(cj) && n >= 1000.0 {
+            return None;
+        }
         // "2 h" and "2h" read as times unless a duration is asked for; the caller decides.
         let mut j = cj + 1;
         let mut n = n;
@@ -1839,6 +2108,15 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         let Some((j, n, g)) = self.amount(i) else { return };
         let prev = if i > 0 { self.w(i - 1) } else { "" };
+        // "mort à 85 ans", "un enfant de 3 ans": an age, not a length of time.
+        if g == Grain::Year {
+            if prev == "a" {
+                return;
+            }
+            if matches!(prev, "de" | "d'") && i >= 2 && !self.t.duration_nouns.contains(self.w(i - 2)) {
+                return;
+            }
+        }
         let unit_word = self.w(j.saturating_sub(1));
         let abbrev_h = unit_word == "h" || (self.w(i + 1) == "h");
         if g == Grain::Hour && self.time_cue_before(i) && n.fract() == 0.0 {
@@ -2006,6 +2284,8 @@ impl<'a, 'b> Cx<'a, 'b> {
             "avant" => (i + 1, -1),
             "apres" => (i + 1, 1),
             "depuis" => (i + 1, 0),
+            // "dès le 1er avril", "dès 2025"; "des" is also the plural article.
+            "des" if matches!(self.w(i + 1), "le" | "la" | "l'") || self.kind(i + 1) == Some(TokKind::Digits) || self.t.months.contains_key(self.w(i + 1)) => (i + 1, 0),
             "partir" if i > 0 && self.w(i - 1) == "a" => (i + 1, 0),
             _ => return,
         };
@@ -2096,7 +2376,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             return Some((j, tx, false));
         }
         let (k2, n) = match self.count(k) {
-            Some((cj, n)) if n.fract() == 0.0 && self.t.units.contains_key(self.w(cj)) => (cj, n as i64),
+            Some((cj, n)) if n.fract() == 0.0 && n <= 100_000.0 && self.t.units.contains_key(self.w(cj)) => (cj, n as i64),
             _ => (k, 1),
         };
         let g = *self.t.units.get(self.w(k2))?;
@@ -2200,6 +2480,13 @@ fn to_cand(tk: &Tokens, h: Hit, has_ref: bool) -> Cand {
         V::Dur(iso, seconds) => (Kind::Duration, TimeValue::Duration { iso, seconds }),
         V::Set(timex) => (Kind::Set, TimeValue::Set { timex }),
         V::Loose => (Kind::Date, TimeValue::Interval { start: None, end: None }),
+        V::ClockOpen(s, e) => (
+            Kind::Time,
+            TimeValue::Interval {
+                start: s.map(fmt_time),
+                end: e.map(fmt_time),
+            },
+        ),
     };
     let tv = if h.rel && !has_ref {
         let (s, e) = tk.bytes(h.i, h.j);
@@ -2214,5 +2501,46 @@ fn to_cand(tk: &Tokens, h: Hit, has_ref: bool) -> Cand {
         j: h.j,
         kind,
         value: Value::Time(tv),
+    }
+}
+
+#[cfg(test)]
+mod probe {
+    use crate::datetime::{load_lang, DtTables};
+    use crate::{tables, Lang, LangData};
+
+    /// French tables only, so that this module's tests do not depend on the other files.
+    pub fn fr_data() -> LangData {
+        let mut d = LangData::default();
+        let mut en = tables::NumberWords::default();
+        tables::load_numbers(include_str!("../../../../data/recognize/numbers.toml"), &mut d.numbers, &mut en).unwrap();
+        let mut dt = DtTables::default();
+        load_lang(include_str!("../../../../data/recognize/datetime-fr.toml"), Lang::Fr, &mut dt).unwrap();
+        d.dt = dt;
+        d
+    }
+
+    pub fn run(d: &LangData, text: &str, reference: Option<jiff::civil::DateTime>) -> Vec<crate::Recognized> {
+        let tk = crate::token::Tokens::new(text);
+        let nums = crate::number::scan(&tk, &d.numbers, Lang::Fr);
+        let cands = super::scan(&tk, &nums, d, reference);
+        crate::to_spans(&tk, crate::settle(cands))
+    }
+
+    /// Development probe: reads `REF<TAB>sentence` lines, prints what the French grammar finds.
+    #[test]
+    #[ignore]
+    fn probe() {
+        let d = fr_data();
+        let src = std::fs::read_to_string("/tmp/fr_sents.txt").unwrap_or_default();
+        for line in src.lines() {
+            let (rf, line) = line.split_once('\t').unwrap_or(("2024-03-15T12:00:00", line));
+            let reference: jiff::civil::DateTime = rf.parse().unwrap_or(jiff::civil::date(2024, 3, 15).at(12, 0, 0, 0));
+            let got = run(&d, line, Some(reference));
+            println!("## {line}");
+            for g in got {
+                println!("    {} [{},{}) {:?} {}", serde_json::to_string(&g.text).unwrap(), g.start, g.end, g.kind, serde_json::to_string(&g.value).unwrap());
+            }
+        }
     }
 }
