@@ -12,6 +12,7 @@
 //! are data, in `data/recognize/*.toml`, compiled in and extensible at run time.
 
 pub mod datetime;
+pub mod gate;
 pub mod number;
 pub mod peer;
 pub mod range;
@@ -181,6 +182,7 @@ impl Families {
 /// The tables of one language.
 #[derive(Debug, Default)]
 pub struct LangData {
+    pub gate: gate::Gate,
     pub numbers: NumberWords,
     pub ranges: range::RangeWords,
     pub units: units::UnitTables,
@@ -194,6 +196,7 @@ pub struct Recognizer {
     en: LangData,
 }
 
+const GATE_TOML: &str = include_str!("../../../data/recognize/gate.toml");
 const NUMBERS_TOML: &str = include_str!("../../../data/recognize/numbers.toml");
 const RANGES_TOML: &str = include_str!("../../../data/recognize/ranges.toml");
 const UNITS_TOML: &str = include_str!("../../../data/recognize/units.toml");
@@ -210,6 +213,17 @@ impl Recognizer {
         r.add_data(NUMBERS_TOML, RANGES_TOML, UNITS_TOML)?;
         r.add_datetime(Lang::En, DATETIME_EN_TOML)?;
         r.add_datetime(Lang::Fr, DATETIME_FR_TOML)?;
+        for (lang, dt) in [(Lang::Fr, DATETIME_FR_TOML), (Lang::En, DATETIME_EN_TOML)] {
+            let d = match lang {
+                Lang::Fr => &mut r.fr,
+                Lang::En => &mut r.en,
+            };
+            d.gate.add_words(lang, &[NUMBERS_TOML, dt])?;
+            d.gate.add_stoplist(lang, GATE_TOML)?;
+            // Relative ordinals ("last", "dernière") are read on their own: they stay triggers.
+            let single: Vec<String> = d.numbers.relative.map.keys().filter(|k| k.chars().all(char::is_alphabetic)).cloned().collect();
+            single.iter().for_each(|w| d.gate.insert(w));
+        }
         Ok(r)
     }
 
@@ -250,11 +264,12 @@ impl Recognizer {
         reference: Option<DateTime>,
         fam: Families,
     ) -> Vec<Recognized> {
-        let tk = Tokens::new(text);
-        let mut cands = self.candidates(&tk, lang, reference, fam);
-        absorb_bounds(&mut cands);
-        let chosen = settle(cands);
-        to_spans(&tk, chosen)
+        self.gated(text, lang, |clause| {
+            let tk = Tokens::new(clause);
+            let mut cands = self.candidates(&tk, lang, reference, fam);
+            absorb_bounds(&mut cands);
+            to_spans(&tk, settle(cands))
+        })
     }
 
     /// Only spans of the given kinds, settled among themselves (the peer harness checks one
@@ -267,10 +282,33 @@ impl Recognizer {
         fam: Families,
         kinds: &[Kind],
     ) -> Vec<Recognized> {
-        let tk = Tokens::new(text);
-        let mut cands = self.candidates(&tk, lang, reference, fam);
-        cands.retain(|c| kinds.contains(&c.kind) && !is_approx_only(c));
-        to_spans(&tk, settle(cands))
+        self.gated(text, lang, |clause| {
+            let tk = Tokens::new(clause);
+            let mut cands = self.candidates(&tk, lang, reference, fam);
+            cands.retain(|c| kinds.contains(&c.kind) && !is_approx_only(c));
+            to_spans(&tk, settle(cands))
+        })
+    }
+
+    /// Runs `f` on each clause the gate lets through and shifts its spans to text offsets.
+    fn gated(&self, text: &str, lang: Lang, f: impl Fn(&str) -> Vec<Recognized>) -> Vec<Recognized> {
+        let gate = &self.data(lang).gate;
+        let mut out = Vec::new();
+        let mut chars_before = 0;
+        let mut last = 0;
+        for (s, e) in gate::clauses(text) {
+            let clause = &text[s..e];
+            if gate.wakes(clause) {
+                chars_before += text[last..s].chars().count();
+                last = s;
+                for mut r in f(clause) {
+                    r.start += chars_before;
+                    r.end += chars_before;
+                    out.push(r);
+                }
+            }
+        }
+        out
     }
 
     /// All candidates, overlapping, in no particular order.
@@ -356,6 +394,16 @@ fn absorb_bounds(cands: &mut Vec<Cand>) {
         }
     }
     cands.extend(extra);
+    // "by twelve percent": a time reading that takes the number but stops before its unit loses.
+    let units: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|c| matches!(c.kind, Kind::Percent | Kind::Money | Kind::Dimension))
+        .map(|c| (c.i, c.j))
+        .collect();
+    cands.retain(|t| {
+        let timeish = matches!(t.kind, Kind::Date | Kind::Time | Kind::Datetime | Kind::Set);
+        !(timeish && units.iter().any(|&(i, j)| t.j > i && t.j < j && t.i < i))
+    });
 }
 
 /// How strongly a kind claims its tokens when spans overlap: the more specific wins.

@@ -688,6 +688,9 @@ fn words_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> 
     let (start, indefinite) = if nw.indefinite.iter().any(|a| a == w0) { (i + 1, true) } else { (i, false) };
     if indefinite {
         let next = tk.w(start);
+        if let Some(m) = nw.multiples.get(next) {
+            return Some(Num { i, j: start + 1, value: *m, kind: NumKind::Cardinal, spelled: true });
+        }
         if let Some(d) = nw.denominators.get(next) {
             if next.ends_with('s') {
                 return None;

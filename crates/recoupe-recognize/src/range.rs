@@ -239,6 +239,11 @@ fn bound_at(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Bounds> {
             _ => {}
         }
     }
+    // "une dizaine de": about ten, with nothing before it.
+    if before.is_none() && b.min.is_none() && b.max.is_none() && q.approx {
+        b.min = Some(q.value);
+        b.max = Some(q.value);
+    }
     if before.is_none() && b.min.is_none() && b.max.is_none() {
         return None;
     }

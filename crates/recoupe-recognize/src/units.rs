@@ -163,6 +163,8 @@ struct AgeTables {
     half: PhraseMap<()>,
     not_before: PhraseMap<()>,
     not_after: PhraseMap<()>,
+    confirm: PhraseMap<()>,
+    hedges: PhraseMap<()>,
 }
 
 /// Unit tables of one language.
@@ -205,6 +207,8 @@ struct RawAge {
     half: Vec<String>,
     not_before: Vec<String>,
     not_after: Vec<String>,
+    confirm: Vec<String>,
+    hedges: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -368,6 +372,8 @@ impl UnitTables {
                 (&a.half, &mut age.half),
                 (&a.not_before, &mut age.not_before),
                 (&a.not_after, &mut age.not_after),
+                (&a.confirm, &mut age.confirm),
+                (&a.hedges, &mut age.hedges),
             ] {
                 for p in list {
                     map.entry(p);
@@ -847,8 +853,14 @@ fn money_before(u: &UnitTables, tk: &Tokens, i: usize, floor: usize) -> Option<(
         if !clean_start(tk, s) {
             continue;
         }
+        // "?s$": a symbol whose letters must touch the sign ("S$ 5", not "' s $ 5").
+        let tight = (s + 1..i).all(|k| !tk.spaced(k));
         for h in hits {
-            if h.symbol && u.units[h.unit].kind == Kind::Money && code_ok(h, &tk.toks[s], true) {
+            if h.symbol
+                && u.units[h.unit].kind == Kind::Money
+                && code_ok(h, &tk.toks[s], true)
+                && (h.gap != Gap::Glued || tight)
+            {
                 return Some((s, Found { end: i, hit: *h, mult: 1.0 }));
             }
         }
@@ -1023,8 +1035,29 @@ fn measures(tk: &Tokens, amts: &[Amt], d: &LangData, lang: Lang) -> Vec<Cand> {
             });
             k += 1;
         }
-        let mut found = units_after(u, tk, k, if close.is_some() { k } else { a.j }, hyphen);
         let mut value = a.value;
+        // "5 M€", "3 Md$", "200 k€": a scale abbreviation before a currency sign.
+        if !a.scaled && !hyphen && close.is_none() {
+            let t = tk.toks.get(k);
+            let m = t.and_then(|t| {
+                d.numbers
+                    .suffixes
+                    .get(&*t.norm)
+                    .or_else(|| d.numbers.suffixes_exact.get(t.text))
+                    .or_else(|| is_scale(d, &t.norm).as_ref().and(None))
+            });
+            if let Some(m) = m.copied() {
+                let money_next = tk.toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Punct)
+                    && units_after(u, tk, k + 1, k + 1, false)
+                        .iter()
+                        .any(|f| u.units[f.hit.unit].kind == Kind::Money && f.hit.symbol);
+                if money_next {
+                    value *= m;
+                    k += 1;
+                }
+            }
+        }
+        let mut found = units_after(u, tk, k, if close.is_some() { k } else { a.j }, hyphen);
         if found.is_empty() && close.is_none() {
             if let Some((v, si)) = a.alt {
                 let hundred = d.numbers.words.get(tk.w(si)) == Some(&WordClass::Hundred);
@@ -1111,13 +1144,31 @@ fn measures(tk: &Tokens, amts: &[Amt], d: &LangData, lang: Lang) -> Vec<Cand> {
 // ------------------------------------------------------------------------------------------
 // Ages.
 
+/// Whether a confirming word ("elle a", "un enfant de") stands before token `i`, possibly
+/// with hedges between ("elle a presque 30 ans").
+fn confirmed_before(g: &AgeTables, tk: &Tokens, mut i: usize) -> bool {
+    for _ in 0..3 {
+        if g.confirm.all_before(tk, i, 0).into_iter().next().is_some() {
+            return true;
+        }
+        match g.hedges.all_before(tk, i, 0).into_iter().next() {
+            Some((s, _)) => i = s,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Ages. An age read from its context ("five years old", "aged 22", "elle a 30 ans") carries
+/// the subtype "Age"; a French "N ans" taken as an age for want of a duration marker carries
+/// none, so that a duration reading of the same words may win over it.
 fn ages(tk: &Tokens, amts: &[Amt], d: &LangData) -> Vec<Cand> {
     let g = &d.units.age;
     let mut out: Vec<Cand> = Vec::new();
     if g.labels.is_empty() {
         return out;
     }
-    let age = |i: usize, j: usize, amount: f64, unit: &str| Cand {
+    let age_sub = |i: usize, j: usize, amount: f64, unit: &str, sure: bool| Cand {
         i,
         j,
         kind: Kind::Age,
@@ -1125,9 +1176,10 @@ fn ages(tk: &Tokens, amts: &[Amt], d: &LangData) -> Vec<Cand> {
             amount,
             unit: unit.to_string(),
             iso: None,
-            subtype: None,
+            subtype: sure.then(|| "Age".to_string()),
         },
     };
+    let age = |i: usize, j: usize, amount: f64, unit: &str| age_sub(i, j, amount, unit, true);
     // The previous age: (end token, label), for "aged 22 to 83".
     let mut prev: Option<(usize, String)> = None;
     for (ai, a) in amts.iter().enumerate() {
@@ -1161,7 +1213,8 @@ fn ages(tk: &Tokens, amts: &[Amt], d: &LangData) -> Vec<Cand> {
                     after_end = Some(ae);
                 }
             }
-            let is_age = if after_end.is_some() || ctx_before.is_some() {
+            let sure = after_end.is_some() || ctx_before.is_some() || confirmed_before(g, tk, a.i);
+            let is_age = if sure {
                 true
             } else if g.bare && !hyphen {
                 let rejected_before = g.not_before.all_before(tk, a.i, 0).into_iter().next().is_some();
@@ -1183,7 +1236,7 @@ fn ages(tk: &Tokens, amts: &[Amt], d: &LangData) -> Vec<Cand> {
                         }
                     }
                 }
-                out.push(age(a.i, end, value, label));
+                out.push(age_sub(a.i, end, value, label, sure));
                 emitted = true;
             }
         } else if let Some((ce, _)) = g.compact.longest_at(tk, k) {

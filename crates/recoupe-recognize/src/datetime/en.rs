@@ -58,7 +58,19 @@ pub struct Tables {
     positions: HashMap<String, i64>,
     /// First words of every phrase: the fast reject of the scan loop.
     starters: HashSet<String>,
+    /// Words that carry time by themselves (months, weekdays, units, "today"...).
+    anchors: HashSet<String>,
 }
+
+/// Grammar words that start an expression only when a time word follows closely
+/// ("in" + "2024", "the" + "first week"): most of their occurrences in news are not times.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "for", "to", "by", "from", "between", "since", "after", "before", "until",
+    "till", "til", "within", "over", "up", "as", "no", "more", "less", "greater", "later", "earlier", "any", "all",
+    "another", "every", "each", "early", "late", "mid", "middle", "end", "beginning", "start", "starting",
+    "commencing", "this", "next", "last", "previous", "prior", "coming", "following", "past", "current", "upcoming",
+    "same", "around", "about", "once", "other", "during", "through", "throughout", "of", "and", "or", "that",
+];
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -166,13 +178,44 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
         "every", "each", "the", "a", "an", "end", "beginning", "start", "middle", "mid", "early", "late", "later",
         "earlier", "as", "no", "year", "week", "q1", "q2", "q3", "q4", "h1", "h2", "around", "about", "for", "more",
         "less", "greater", "noon", "midday", "midnight", "noonish", "half", "quarter", "once", "twice", "any", "all",
-        "another", "other", "eod", "eoy", "eom", "cy", "fiscal", "calendar", "school", "sy", "fy", "nineties",
+        "another", "other", "eod", "eoy", "eom", "cy", "q", "h", "fiscal", "calendar", "school", "sy", "fy", "nineties",
         "eighties", "seventies", "sixties", "fifties", "twenties", "thirties", "forties", "starting", "beginning",
         "commencing", "over", "during", "through", "throughout", "up", "to", "upcoming", "remaining", "rest", "<",
         ">", "one", "first", "second", "third", "fourth", "last", "this", "next", "month", "day",
     ] {
         st.push(w.to_string());
     }
+    // Anchors: every word of the tables that is not a grammar word.
+    let mut anchors: Vec<String> = Vec::new();
+    {
+        let mut add_all = |p: &str| {
+            for tok in Tokens::new(p).toks {
+                if tok.kind == TokKind::Word {
+                    anchors.push(tok.norm.to_string());
+                }
+            }
+        };
+        for k in t.months.keys().chain(t.weekdays.keys()).chain(t.weekdays_plural.keys()) {
+            add_all(k);
+        }
+        for k in t.relative_days.map.keys().chain(t.parts.map.keys()).chain(t.day_parts.map.keys()).chain(t.units.map.keys()) {
+            add_all(k);
+        }
+        for k in t.vague.map.keys().chain(t.set_words.map.keys()).chain(t.holidays.map.keys()).chain(t.easter_holidays.map.keys()) {
+            add_all(k);
+        }
+        for k in t.weekday_holidays.map.keys().chain(t.now.map.keys()).chain(t.seasons.map.keys()) {
+            add_all(k);
+        }
+    }
+    for w in [
+        "noon", "midday", "midnight", "noonish", "q", "h", "cy", "sy", "fy", "fiscal", "school", "calendar", "eod",
+        "eoy", "date", "century", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+        "nineties", "workweek", "oclock", "ish", "half", "quarter", "remaining", "rest", "twice",
+    ] {
+        anchors.push(w.to_string());
+    }
+    t.anchors.extend(anchors.into_iter().filter(|w| !FUNCTION_WORDS.contains(&w.as_str())));
     t.starters.extend(st);
     Ok(())
 }
@@ -277,11 +320,26 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
         future: std::cell::Cell::new(false),
     };
     let mut out = Vec::new();
+    // One lookup per token: does it carry time by itself?
+    let anchor: Vec<bool> = tk
+        .toks
+        .iter()
+        .map(|tok| match tok.kind {
+            TokKind::Digits => true,
+            TokKind::Word => t.anchors.contains(&*tok.norm) || nw.words.contains_key(&*tok.norm) || nw.ordinals.contains_key(&*tok.norm),
+            TokKind::Punct => false,
+        })
+        .collect();
+    if !anchor.iter().any(|&a| a) {
+        return out;
+    }
     for i in 0..tk.len() {
         let tok = &tk.toks[i];
         let go = match tok.kind {
             TokKind::Digits => true,
-            TokKind::Word => t.starters.contains(&*tok.norm) || nw.words.contains_key(&*tok.norm) || nw.ordinals.contains_key(&*tok.norm),
+            TokKind::Word => {
+                anchor[i] || (t.starters.contains(&*tok.norm) && anchor.get(i + 1..(i + 5).min(anchor.len())).is_some_and(|w| w.contains(&true)))
+            }
             TokKind::Punct => matches!(tok.text, "<" | ">"),
         };
         if go {
@@ -652,6 +710,10 @@ impl Cx<'_> {
             }
         }
         if self.glued_digit_after(i + 3) || (self.n(i + 3) == sep && self.glued(i + 3)) {
+            return None;
+        }
+        // "30/4.85" is a ratio of decimals.
+        if matches!(self.n(i + 3), "." | ",") && self.glued(i + 3) && self.glued(i + 4) && self.digits(i + 4).is_some() {
             return None;
         }
         // Without a year: only with a slash, or a dot after "on" / a weekday.
@@ -1057,7 +1119,9 @@ impl Cx<'_> {
         }
         // "this September", "next March", "last May"
         if let Some((k, &v)) = self.t.relative.longest_at(self.tk, i) {
-            if let Some(&m) = self.t.months.get(self.w(k)) {
+            // "this may be": the verb, unless written as a name.
+            let verb = self.w(k) == "may" && self.tk.toks.get(k).is_some_and(|t| t.text.starts_with('m'));
+            if let (Some(&m), false) = (self.t.months.get(self.w(k)), verb && self.w(i) == "this") {
                 let y = self.ref_year() + i32::try_from(v).ok()?;
                 let (s, e) = month_span(y, m.into())?;
                 return Some((k + 1, De::Span(s, e)));
@@ -1066,6 +1130,8 @@ impl Cx<'_> {
         let (k, n, the) = match self.t.relative.longest_at(self.tk, i) {
             Some((k, &v)) => (k, v, false),
             None if self.w(i) == "the" => (i + 1, 0, true),
+            // "weekend" alone is the coming or current one.
+            None if self.w(i) == "weekend" && (i == 0 || !matches!(self.w(i - 1), "every" | "each" | "any" | "a" | "one")) => (i, 0, false),
             None => return None,
         };
         let mut k = k;
@@ -1241,6 +1307,9 @@ impl Cx<'_> {
             if self.n(j) == "-" && self.digits(j + 1).is_some_and(|(t, _)| t.len() != 4) {
                 return None;
             }
+            if matches!(self.n(j), "." | ",") && self.glued(j) && self.glued(j + 1) && self.digits(j + 1).is_some() {
+                return None;
+            }
         }
         let (s, e) = year_span(y)?;
         Some((j, De::Span(s, e)))
@@ -1370,6 +1439,9 @@ impl Cx<'_> {
                 (k2, p)
             }
         };
+        if !(-1..=53).contains(&pos) || pos == 0 {
+            return None;
+        }
         // "first 2 weeks of 2021", "last four months of 2021", "first ten days of last year".
         if let Some((k3, (cnt, false))) = self.int(k2) {
             let (unit, _) = self.t.units.longest_at(self.tk, k3)?;
@@ -1540,7 +1612,7 @@ impl Cx<'_> {
     /// "the 5 past minutes", "within the last 2 hours": periods of hours up to the reference.
     fn last_n_time(&self, i: usize) -> P<M> {
         let (j, dir, cnt, code) = self.last_n_head(i)?;
-        if !matches!(code.as_str(), "H" | "MIN" | "S") || cnt.fract() != 0.0 {
+        if !matches!(code.as_str(), "H" | "MIN" | "S") || cnt.fract() != 0.0 || !(0.0..=1e7).contains(&cnt) {
             return None;
         }
         let other = add_unit(self.r, &code, dir * cnt as i64)?;
@@ -1551,10 +1623,10 @@ impl Cx<'_> {
         let (j, dir, cnt, code) = self.last_n_head(i)?;
         let code = code.as_str();
         let rd = self.rd;
-        let n = cnt as i64;
-        if cnt.fract() != 0.0 {
+        if cnt.fract() != 0.0 || !(0.0..=100_000.0).contains(&cnt) {
             return None;
         }
+        let n = cnt as i64;
         let span = match code {
             "3M" => {
                 let (qs, qe) = self.period("quarter", 0)?;
@@ -1608,13 +1680,36 @@ impl Cx<'_> {
         if matches!(self.w(i), "a" | "an") {
             return Some((i + 1, 1.0));
         }
+        // Digits: the count is the digit run itself ("30 minutes", "123.45 sec").
+        if let Some((t, v)) = self.digits(i) {
+            if t.len() > 6 {
+                return None;
+            }
+            if self.n(i + 1) == "." && self.glued(i + 1) && self.glued(i + 2) {
+                if let Some((f, _)) = self.digits(i + 2) {
+                    let x: f64 = format!("{t}.{f}").parse().ok()?;
+                    return Some((i + 3, x));
+                }
+            }
+            return Some((i + 1, f64::from(v)));
+        }
         let n = self.num(i)?;
         if n.kind == NumKind::Ordinal || n.value < 0.0 {
             return None;
         }
         // "three quarters" reads as 3/4; before a period it is three quarters of a year.
-        if n.kind == NumKind::Fraction && n.j > i + 1 && matches!(self.w(n.j - 1), "quarters" | "quarter") {
+        if n.kind == NumKind::Fraction && n.value < 1.0 && n.j > i + 1 && matches!(self.w(n.j - 1), "quarters" | "quarter") {
             return Some((n.j - 1, (n.value * 4.0).round()));
+        }
+        // A number that swallowed a unit ("one second" read as a half) stops before it.
+        if let Some(k) = (i + 1..n.j).find(|&k| self.t.units.longest_at(self.tk, k).is_some()) {
+            let (s, e) = self.tk.bytes(i, k);
+            let sub = Tokens::new(&self.tk.text[s..e]);
+            let m = number_at(&sub, 0, self.nw, Lang::En)?;
+            if m.j != sub.len() || m.kind == NumKind::Ordinal {
+                return None;
+            }
+            return Some((k, m.value));
         }
         Some((n.j, n.value))
     }
@@ -2121,6 +2216,27 @@ impl Cx<'_> {
                 }
             }
         }
+        // "late this morning", "early this evening", "mid today": a part of a part.
+        if matches!(self.w(i), "early" | "late" | "mid") {
+            if let Some((j, (off, part))) = self.t.day_parts.longest_at(self.tk, i + 1) {
+                let day = add_days(self.rd, *off)?;
+                if let Some((_, p)) = self.t.parts.longest_at(&Tokens::new(part), 0) {
+                    let two = jiff::Span::new().hours(2);
+                    let (s, e) = if self.w(i) == "early" {
+                        (p.start, p.start.checked_add(two).ok()?)
+                    } else {
+                        (Time::new(p.end.checked_sub(two).ok()?.hour(), 0, 0, 0).ok()?, p.end)
+                    };
+                    take(Some((j, M::DtR(day.to_datetime(s), day.to_datetime(e)))));
+                }
+            }
+            if self.w(i) == "mid" {
+                if let Some((j, De::Day(d))) = self.relative_day(i + 1) {
+                    let t = |h| Time::new(h, 0, 0, 0).ok();
+                    take(Some((j, M::DtR(d.to_datetime(t(10)?), d.to_datetime(t(14)?)))));
+                }
+            }
+        }
         // Day parts relative to the reference: "tonight", "this morning", "last night".
         if let Some((j, (off, part))) = self.t.day_parts.longest_at(self.tk, i) {
             let day = add_days(self.rd, *off)?;
@@ -2141,17 +2257,21 @@ impl Cx<'_> {
                 }
             }
         }
-        // A date first.
+        // A date first; a holiday keeps its time apart ("Christmas Eve at 6 p.m.").
         if let Some((j, de)) = self.date(i) {
             if let Some(M::Day(day)) = self.resolve(de) {
-                take(self.after_day(day, j));
+                if self.holiday(i).is_none_or(|(hj, _)| hj != j) {
+                    take(self.after_day(day, j));
+                }
             }
         }
         // A time first, then a day: "9am on Tuesday", "13:00 February 28, 2013", "8am this morning".
+        // "at 8.30pm today": the preposition belongs to a dotted time.
+        let i = if self.w(i) == "at" && self.n(i + 2) == "." && self.digits(i + 3).is_some() { i + 1 } else { i };
         let (jt, tm, range) = if let Some((j, a, b)) = self.time_range_x(i, true) {
             (j, a, Some(b))
         } else if let Some((j, (tm, strong))) = self.time(i, true) {
-            let ok = strong || (i > 0 && matches!(self.w(i - 1), "at" | "around")) || self.n(j) == ",";
+            let ok = strong || (i > 0 && matches!(self.w(i - 1), "at" | "around")) || self.n(j) == "," || self.n(i + 1) == ".";
             if !ok {
                 return best;
             }
@@ -2231,7 +2351,8 @@ impl Cx<'_> {
             pk += 1;
         }
         if let Some((j2, p)) = self.t.parts.longest_at(self.tk, pk) {
-            if !matches!(self.w(pk), "dinner" | "breakfast" | "lunch") && (pk > k || !self.t.parts.longest_at(self.tk, pk).is_some_and(|_| false)) {
+            let plural = pk == k && self.w(j2 - 1).ends_with('s');
+            if !matches!(self.w(pk), "dinner" | "breakfast" | "lunch") && !plural {
                 let (s, e) = match early {
                     1 => (p.start, p.start.checked_add(jiff::Span::new().hours(2)).ok()?),
                     2 => (p.end.checked_sub(jiff::Span::new().hours(2)).ok()?, p.end),
@@ -2677,9 +2798,11 @@ impl Cx<'_> {
             "from" if for_ => m += 1,
             _ => return None,
         }
-        let (j2, de) = self.date(m)?;
-        let d = match self.resolve(de)? {
-            M::Day(d) => d,
+        self.future.set(true);
+        let got = self.date(m).and_then(|(j2, de)| Some((j2, self.resolve(de)?)));
+        self.future.set(false);
+        let (j2, d) = match got? {
+            (j2, M::Day(d)) => (j2, d),
             _ => return None,
         };
         let (_, end) = self.shift(k, j2, &parts, 1, d.to_datetime(Time::midnight()), false)?;
@@ -3115,7 +3238,7 @@ fn two_digit_year(t: &str, y: i32) -> Option<i32> {
 /// Monday of ISO week `n` of year `y`.
 fn iso_week(y: i32, n: i32) -> Option<Date> {
     let jan4 = ymd(y, 1, 4)?;
-    add_days(week_start(jan4), i64::from(n - 1) * 7)
+    add_days(week_start(jan4), (i64::from(n) - 1) * 7)
 }
 
 #[allow(dead_code)]

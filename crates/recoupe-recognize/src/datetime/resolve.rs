@@ -4,7 +4,6 @@
 //! date-times `YYYY-MM-DDTHH:MM:SS`, durations ISO 8601 (`P3D`, `PT2H30M`) with seconds.
 
 use jiff::civil::{Date, DateTime, Time};
-use jiff::ToSpan;
 
 use crate::{Cand, Kind, TimeValue, Value};
 
@@ -26,11 +25,12 @@ pub fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
 }
 
 pub fn add_days(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(n.days()).ok()
+    // `try_days`: `n.days()` panics when `n` is out of jiff's range.
+    d.checked_add(jiff::Span::new().try_days(n).ok()?).ok()
 }
 
 pub fn add_months(d: Date, n: i64) -> Option<Date> {
-    d.checked_add(n.months()).ok()
+    d.checked_add(jiff::Span::new().try_months(n).ok()?).ok()
 }
 
 /// Monday of the ISO week holding `d`.
@@ -155,16 +155,18 @@ pub fn nth_weekday(y: i32, m: i32, wd: i8, n: i32) -> Option<Date> {
 
 /// Adds a signed amount of a calendar unit (`Y`, `M`, `W`, `D`, `H`, `MIN`, `S`) to a date-time.
 pub fn add_unit(dt: DateTime, unit: &str, n: i64) -> Option<DateTime> {
+    let s = jiff::Span::new();
     let span = match unit {
-        "Y" => n.years(),
-        "M" => n.months(),
-        "W" => n.weeks(),
-        "D" => n.days(),
-        "H" => n.hours(),
-        "MIN" => n.minutes(),
-        "S" => n.seconds(),
+        "Y" => s.try_years(n),
+        "M" => s.try_months(n),
+        "W" => s.try_weeks(n),
+        "D" => s.try_days(n),
+        "H" => s.try_hours(n),
+        "MIN" => s.try_minutes(n),
+        "S" => s.try_seconds(n),
         _ => return None,
-    };
+    }
+    .ok()?;
     dt.checked_add(span).ok()
 }
 
