@@ -17,6 +17,17 @@ use crate::{Lang, RecognizeError};
 #[derive(Debug, Default)]
 pub struct Gate {
     words: Set<String>,
+    /// Triggers that can only start a bare number ("un", "one"): alone in a clause they
+    /// wake the number reader, not the date, unit and range grammars.
+    weak: Set<String>,
+}
+
+/// How much of the recognisers a clause needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Wake {
+    No,
+    NumbersOnly,
+    All,
 }
 
 fn lang_key(lang: Lang) -> &'static str {
@@ -65,6 +76,8 @@ impl Gate {
         struct Sec {
             #[serde(default)]
             not_triggers: Vec<String>,
+            #[serde(default)]
+            weak: Vec<String>,
         }
         #[derive(Deserialize)]
         struct Doc {
@@ -78,6 +91,11 @@ impl Gate {
         for w in sec.not_triggers {
             self.words.remove(&*fold(&w));
         }
+        for w in sec.weak {
+            let w = fold(&w).into_owned();
+            self.words.remove(&w);
+            self.weak.insert(w);
+        }
         Ok(())
     }
 
@@ -86,19 +104,27 @@ impl Gate {
         self.words.insert(fold(w).into_owned());
     }
 
-    /// True when `clause` holds a digit, a sign or a trigger word.
-    pub fn wakes(&self, clause: &str) -> bool {
+    /// What `clause` needs: everything when it holds a digit, a sign or a trigger word.
+    pub fn wakes(&self, clause: &str) -> Wake {
+        let mut level = Wake::No;
         let mut buf = String::with_capacity(24);
         let mut in_word = false;
         let mut ascii_lower = true;
         let mut start = 0;
-        let check = |s: &str, lower: bool, buf: &mut String| -> bool {
-            if lower {
-                self.words.contains(s)
+        let check = |s: &str, lower: bool, buf: &mut String| -> Wake {
+            let w = if lower {
+                s
             } else {
                 buf.clear();
                 buf.push_str(&fold(s));
-                self.words.contains(buf.as_str())
+                buf.as_str()
+            };
+            if self.words.contains(w) {
+                Wake::All
+            } else if self.weak.contains(w) {
+                Wake::NumbersOnly
+            } else {
+                Wake::No
             }
         };
         for (i, c) in clause.char_indices() {
@@ -113,15 +139,19 @@ impl Gate {
             }
             if in_word {
                 in_word = false;
-                if check(&clause[start..i], ascii_lower, &mut buf) {
-                    return true;
+                level = level.max(check(&clause[start..i], ascii_lower, &mut buf));
+                if level == Wake::All {
+                    return level;
                 }
             }
             if c.is_ascii_digit() || matches!(c, '%' | '$' | '€' | '£' | '¥' | '₽' | '₴' | '₹' | '₩' | '½' | '¼' | '¾' | '⅓' | '⅔') {
-                return true;
+                return Wake::All;
             }
         }
-        in_word && check(&clause[start..], ascii_lower, &mut buf)
+        if in_word {
+            level = level.max(check(&clause[start..], ascii_lower, &mut buf));
+        }
+        level
     }
 }
 

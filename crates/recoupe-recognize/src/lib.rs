@@ -264,8 +264,9 @@ impl Recognizer {
         reference: Option<DateTime>,
         fam: Families,
     ) -> Vec<Recognized> {
-        self.gated(text, lang, |clause| {
+        self.gated(text, lang, |clause, numbers_only| {
             let tk = Tokens::new(clause);
+            let fam = if numbers_only { Families { ranges: false, units: false, datetime: false, ..fam } } else { fam };
             let mut cands = self.candidates(&tk, lang, reference, fam);
             absorb_bounds(&mut cands);
             to_spans(&tk, settle(cands))
@@ -282,8 +283,9 @@ impl Recognizer {
         fam: Families,
         kinds: &[Kind],
     ) -> Vec<Recognized> {
-        self.gated(text, lang, |clause| {
+        self.gated(text, lang, |clause, numbers_only| {
             let tk = Tokens::new(clause);
+            let fam = if numbers_only { Families { ranges: false, units: false, datetime: false, ..fam } } else { fam };
             let mut cands = self.candidates(&tk, lang, reference, fam);
             cands.retain(|c| kinds.contains(&c.kind) && !is_approx_only(c));
             to_spans(&tk, settle(cands))
@@ -291,17 +293,18 @@ impl Recognizer {
     }
 
     /// Runs `f` on each clause the gate lets through and shifts its spans to text offsets.
-    fn gated(&self, text: &str, lang: Lang, f: impl Fn(&str) -> Vec<Recognized>) -> Vec<Recognized> {
+    fn gated(&self, text: &str, lang: Lang, f: impl Fn(&str, bool) -> Vec<Recognized>) -> Vec<Recognized> {
         let gate = &self.data(lang).gate;
         let mut out = Vec::new();
         let mut chars_before = 0;
         let mut last = 0;
         for (s, e) in gate::clauses(text) {
             let clause = &text[s..e];
-            if gate.wakes(clause) {
+            let wake = gate.wakes(clause);
+            if wake != gate::Wake::No {
                 chars_before += text[last..s].chars().count();
                 last = s;
-                for mut r in f(clause) {
+                for mut r in f(clause, wake == gate::Wake::NumbersOnly) {
                     r.start += chars_before;
                     r.end += chars_before;
                     out.push(r);

@@ -661,6 +661,9 @@ fn split_denominator(tk: &Tokens, ph: &Phrase, nw: &NumberWords, lang: Lang) -> 
 /// ("vingt et unième", "twenty-first").
 fn words_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> {
     let w0 = &*tk.toks[i].norm;
+    if tk.toks[i].kind == TokKind::Word && !nw.starts.contains(w0) && !w0.ends_with("ieme") && !w0.ends_with("iemes") {
+        return None;
+    }
     // A negative word before a number: "minus five", "negative ten".
     if nw.negative.iter().any(|n| n == w0) {
         let n = number_at(tk, i + 1, nw, lang)?;

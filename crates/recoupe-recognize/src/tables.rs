@@ -121,6 +121,9 @@ pub fn canonical(tk: &Tokens, i: usize, j: usize) -> String {
 /// Number words of one language.
 #[derive(Debug, Default)]
 pub struct NumberWords {
+    /// Every word a written number can start with (cardinals, ordinals and their plurals,
+    /// "minus", "a", "half"...): one lookup rejects an ordinary word.
+    pub starts: Set<String>,
     pub words: Map<String, WordClass>,
     pub ordinals: Map<String, WordClass>,
     pub joiners: Vec<String>,
@@ -159,6 +162,20 @@ fn class_of(v: f64) -> WordClass {
 }
 
 impl NumberWords {
+    fn index_starts(&mut self) {
+        let mut st: Set<String> = Set::default();
+        st.extend(self.words.keys().cloned());
+        for k in self.ordinals.keys() {
+            st.insert(k.clone());
+            st.insert(format!("{k}s"));
+        }
+        st.extend(self.negative.iter().map(|w| fold(w).into_owned()));
+        st.extend(self.indefinite.iter().map(|w| fold(w).into_owned()));
+        st.extend(self.denominators.keys().map(|w| fold(w).into_owned()));
+        st.extend(self.multiples.keys().map(|w| fold(w).into_owned()));
+        self.starts = st;
+    }
+
     fn add(&mut self, raw: RawNumbers) {
         for (w, v) in raw.cardinals {
             self.words.insert(fold(&w).into_owned(), class_of(v));
@@ -207,5 +224,7 @@ pub fn load_numbers(src: &str, fr: &mut NumberWords, en: &mut NumberWords) -> Re
     let doc: Doc = toml::from_str(src).map_err(|e| RecognizeError::Data(e.to_string()))?;
     fr.add(doc.fr);
     en.add(doc.en);
+    fr.index_starts();
+    en.index_starts();
     Ok(())
 }

@@ -65,6 +65,9 @@ struct Hit {
 struct PhraseMap<V> {
     map: HashMap<String, V>,
     max_tokens: usize,
+    /// First and last tokens of the phrases: one lookup rejects most positions.
+    first: HashSet<String>,
+    last: HashSet<String>,
 }
 
 impl<V> PhraseMap<V> {
@@ -83,13 +86,17 @@ impl<V> PhraseMap<V> {
             return None;
         }
         self.max_tokens = self.max_tokens.max(n);
+        if let (Some(f), Some(l)) = (key.split(' ').next(), key.split(' ').next_back()) {
+            self.first.insert(f.to_string());
+            self.last.insert(l.to_string());
+        }
         Some(self.map.entry(key).or_default())
     }
 
     /// Every phrase starting at token `i`, longest first: (end token, value).
     fn all_at<'m>(&'m self, tk: &Tokens, i: usize) -> Vec<(usize, &'m V)> {
         let mut out = Vec::new();
-        if i >= tk.len() || self.max_tokens == 0 {
+        if i >= tk.len() || self.max_tokens == 0 || !self.first.contains(&*tk.toks[i].norm) {
             return out;
         }
         let mut key = String::new();
@@ -120,6 +127,9 @@ impl<V> PhraseMap<V> {
     /// Every phrase ending just before token `j` and starting at or after `floor`: (start, value).
     fn all_before<'m>(&'m self, tk: &Tokens, j: usize, floor: usize) -> Vec<(usize, &'m V)> {
         let mut out = Vec::new();
+        if j == 0 || j > tk.len() || !self.last.contains(&*tk.toks[j - 1].norm) {
+            return out;
+        }
         for n in 1..=self.max_tokens.min(j) {
             let s = j - n;
             if s < floor {
@@ -1340,6 +1350,57 @@ mod tests {
         let (_, a, _) = one("The soldier is 6 feet 3 inches tall.", Lang::En, Kind::Dimension);
         assert!((a - 6.25).abs() < 1e-9);
         assert!(q("The meeting ends at 6pm.", Lang::En, Kind::Dimension).is_empty());
+    }
+
+    #[test]
+    fn money_symbols_and_codes() {
+        let (t, a, u) = one("Officials seized 2 500 US$ in cash.", Lang::En, Kind::Money);
+        assert_eq!((t.as_str(), a, u.as_str()), ("2 500 US$", 2500.0, "United States dollar"));
+        let (_, a, u) = one("Le projet coûte 5 M€ selon la mairie.", Lang::Fr, Kind::Money);
+        assert_eq!((a, u.as_str()), (5e6, "Euro"));
+        let (_, a, u) = one("Singapore pledged S$ 40 million.", Lang::En, Kind::Money);
+        assert_eq!((a, u.as_str()), (40e6, "Singapore dollar"));
+        let (_, a, _) = one("The ministry paid Rs 35 crore.", Lang::En, Kind::Money);
+        assert_eq!(a, 35e7);
+        // A possessive before a dollar sign is no Singapore dollar.
+        let (_, _, u) = one("the company's $ 12 billion debt", Lang::En, Kind::Money);
+        assert_eq!(u, "Dollar");
+        // Two amounts side by side stay two amounts.
+        assert_eq!(q("Prices: 10 $ 30 $.", Lang::En, Kind::Money).len(), 2);
+        assert!(q("The ministry said TRY again.", Lang::En, Kind::Money).is_empty());
+    }
+
+    #[test]
+    fn measures_glued_and_composed() {
+        let (t, a, u) = one("The shell measured 155mm across.", Lang::En, Kind::Dimension);
+        assert_eq!((t.as_str(), a, u.as_str()), ("155mm", 155.0, "Millimeter"));
+        let (_, a, u) = one("A 1.8m fence.", Lang::En, Kind::Dimension);
+        assert_eq!((a, u.as_str()), (1.8, "Meter"));
+        let (_, _, u) = one("The drone flew at 30 metres per second.", Lang::En, Kind::Dimension);
+        assert_eq!(u, "Meter per second");
+        let (_, _, u) = one("Le drone volait à 30 mètres par minute.", Lang::Fr, Kind::Dimension);
+        assert_eq!(u, "Mètre par minute");
+        let (_, a, u) = one("Le site couvre 190 km2 de forêt.", Lang::Fr, Kind::Dimension);
+        assert_eq!((a, u.as_str()), (190.0, "Kilomètre carré"));
+        assert!(q("Flight A320-200 and the G7 summit.", Lang::En, Kind::Dimension).is_empty());
+        assert!(q("He said \"we won 3\" and left.", Lang::En, Kind::Dimension).is_empty());
+    }
+
+    #[test]
+    fn no_panic_on_odd_input() {
+        let alphabet: Vec<char> = "0123456789 ,.-$€£¥½°/'\"aAmMkKgGlLsSuUdD²元ரூ\u{a0}yearsoldansâgé".chars().collect();
+        let r = Recognizer::new().expect("tables");
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(x % 24) {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push(alphabet[(x >> 33) as usize % alphabet.len()]);
+            }
+            for lang in [Lang::En, Lang::Fr] {
+                let _ = r.recognize(&s, lang, None);
+            }
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@
 //! at a token; overlapping candidates are settled by the caller (longest wins).
 //! The words are data, in `data/recognize/datetime-en.toml`.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
 use jiff::civil::{Date, Time};
@@ -283,6 +284,9 @@ struct Cx<'a> {
     rd: Date,
     /// Read dates without a year as the next ones ("two weeks from January 15").
     future: std::cell::Cell<bool>,
+    /// `date` and `moment` at each token, computed once: the parsers call each other.
+    memo_date: RefCell<Vec<Option<P<De>>>>,
+    memo_moment: RefCell<Vec<Option<P<M>>>>,
 }
 
 /// A parsed piece: the token after it and its value.
@@ -318,6 +322,8 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
         r,
         rd: r.date(),
         future: std::cell::Cell::new(false),
+        memo_date: RefCell::new(vec![None; tk.len()]),
+        memo_moment: RefCell::new(vec![None; tk.len()]),
     };
     let mut out = Vec::new();
     // One lookup per token: does it carry time by itself?
@@ -521,6 +527,20 @@ impl Cx<'_> {
     // Moments: the longest date, time or date-time at `i`.
 
     fn moment(&self, i: usize) -> P<M> {
+        if self.future.get() {
+            return self.moment_uncached(i);
+        }
+        if let Some(Some(hit)) = self.memo_moment.borrow().get(i) {
+            return *hit;
+        }
+        let r = self.moment_uncached(i);
+        if let Some(slot) = self.memo_moment.borrow_mut().get_mut(i) {
+            *slot = Some(r);
+        }
+        r
+    }
+
+    fn moment_uncached(&self, i: usize) -> P<M> {
         let mut best: P<M> = None;
         let mut take = |c: P<M>| {
             if let Some((j, m)) = c {
@@ -587,6 +607,20 @@ impl Cx<'_> {
 
     /// A date expression, the longest of its forms.
     fn date(&self, i: usize) -> P<De> {
+        if self.future.get() {
+            return self.date_uncached(i);
+        }
+        if let Some(Some(hit)) = self.memo_date.borrow().get(i) {
+            return *hit;
+        }
+        let r = self.date_uncached(i);
+        if let Some(slot) = self.memo_date.borrow_mut().get_mut(i) {
+            *slot = Some(r);
+        }
+        r
+    }
+
+    fn date_uncached(&self, i: usize) -> P<De> {
         let mut best: P<De> = None;
         let mut take = |c: P<De>| {
             if let Some((j, m)) = c {

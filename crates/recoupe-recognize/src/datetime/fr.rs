@@ -142,6 +142,40 @@ struct Season {
     day: i8,
 }
 
+/// A phrase table with the set of its first words, so that a lookup at an ordinary word
+/// costs one hash and no allocation.
+#[derive(Debug)]
+struct Ph<V> {
+    p: Phrases<V>,
+    first: FxHashSet<String>,
+}
+
+impl<V> Default for Ph<V> {
+    fn default() -> Self {
+        Ph {
+            p: Phrases::default(),
+            first: FxHashSet::default(),
+        }
+    }
+}
+
+impl<V> Ph<V> {
+    fn insert(&mut self, phrase: &str, v: V) {
+        if let Some(f) = first_norm(phrase) {
+            self.first.insert(f);
+        }
+        self.p.insert(phrase, v);
+    }
+
+    fn at(&self, tk: &Tokens, i: usize) -> Option<(usize, &V)> {
+        let t = tk.toks.get(i)?;
+        if !self.first.contains(&*t.norm) {
+            return None;
+        }
+        self.p.longest_at(tk, i)
+    }
+}
+
 /// Words of `data/recognize/datetime-fr.toml`.
 #[derive(Debug, Default)]
 pub struct Tables {
@@ -149,26 +183,26 @@ pub struct Tables {
     weak_months: FxHashSet<String>,
     weekdays: FxHashMap<String, i8>,
     weekday_abbrevs: FxHashMap<String, i8>,
-    rel_days: Phrases<i64>,
-    now: Phrases<()>,
-    asap: Phrases<()>,
-    parts: Phrases<Part>,
+    rel_days: Ph<i64>,
+    now: Ph<()>,
+    asap: Ph<()>,
+    parts: Ph<Part>,
     /// Parts of a named day, where they differ ("demain soir" is the night).
-    day_parts: Phrases<Part>,
+    day_parts: Ph<Part>,
     duration_nouns: FxHashSet<String>,
     named_hours: FxHashMap<String, i8>,
-    meridiem: Phrases<bool>,
+    meridiem: Ph<bool>,
     hour_words: FxHashSet<String>,
     minute_words: FxHashSet<String>,
     second_words: FxHashSet<String>,
     units: FxHashMap<String, Grain>,
-    shifts: Phrases<i8>,
+    shifts: Ph<i8>,
     this: FxHashSet<String>,
     seasons: FxHashMap<String, Season>,
     vague: FxHashMap<String, f64>,
     recurrences: FxHashMap<String, String>,
-    every: Phrases<()>,
-    edges: Phrases<Edge>,
+    every: Ph<()>,
+    edges: Ph<Edge>,
     /// Folded words that may open an expression: the quick reject of the scan loop.
     starts: FxHashSet<String>,
     /// Words that carry time by themselves (months, units, weekdays…): a grammar word or a
@@ -313,7 +347,7 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
     core.extend(t.units.keys().cloned());
     core.extend(t.named_hours.keys().cloned());
     core.extend(t.hour_words.iter().cloned());
-    core.extend(t.meridiem.map.keys().filter_map(|k| first_norm(k)));
+    core.extend(t.meridiem.p.map.keys().filter_map(|k| first_norm(k)));
     core.extend(t.months.keys().cloned());
     core.extend(t.weekdays.keys().cloned());
     core.extend(t.weekday_abbrevs.keys().cloned());
@@ -650,7 +684,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// "dernier mercredi", "prochain vendredi", "le dernier trimestre", "le prochain mois".
     fn shift_first(&self, i: usize) -> Option<D> {
         let k = if matches!(self.w(i), "le" | "la" | "l'") { i + 1 } else { i };
-        let (sj, s) = self.t.shifts.longest_at(self.tk, k)?;
+        let (sj, s) = self.t.shifts.at(self.tk, k)?;
         let s = i64::from(*s);
         if s == 0 || !self.is_word_at(k) {
             return None;
@@ -840,7 +874,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 let d = ymd(y, i32::from(m), i32::from(day))?;
                 return Some(self.day_of(d, yj, true));
             }
-            if let Some((sj, sh)) = self.t.shifts.longest_at(self.tk, mj) {
+            if let Some((sj, sh)) = self.t.shifts.at(self.tk, mj) {
                 // "le 3 septembre dernier", "le 3 septembre prochain".
                 let d = if *sh < 0 {
                     month_day_near(add_days(self.today, -1)?, m, day)?
@@ -1070,19 +1104,19 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         // "lundi 21": the day of the month, unless an hour follows ("lundi 8 heures").
         if let Some((dj, day)) = self.day_num(j) {
-            if !self.t.hour_words.contains(self.w(dj)) && self.t.meridiem.longest_at(self.tk, dj).is_none() && self.kind(j) == Some(TokKind::Digits) {
+            if !self.t.hour_words.contains(self.w(dj)) && self.t.meridiem.at(self.tk, dj).is_none() && self.kind(j) == Some(TokKind::Digits) {
                 let d = self.day_in_month_near(day)?;
                 return Some(self.match_weekday(self.day_of(d, dj, false), wd, Grain::Month));
             }
         }
-        if let Some((sj, s)) = self.t.shifts.longest_at(self.tk, j) {
+        if let Some((sj, s)) = self.t.shifts.at(self.tk, j) {
             if *s != 0 {
                 return Some(self.day_of(self.weekday_shifted(wd, i64::from(*s)), sj, false));
             }
         }
         // "lundi de la semaine prochaine".
         if self.w(j) == "de" && self.w(j + 1) == "la" && self.w(j + 2) == "semaine" {
-            if let Some((sj, s)) = self.t.shifts.longest_at(self.tk, j + 3) {
+            if let Some((sj, s)) = self.t.shifts.at(self.tk, j + 3) {
                 return Some(self.day_of(self.weekday_in_week(wd, i64::from(*s)), sj, false));
             }
         }
@@ -1093,7 +1127,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     fn relative_day(&self, i: usize) -> Option<D> {
-        let (j, off) = self.t.rel_days.longest_at(self.tk, i)?;
+        let (j, off) = self.t.rel_days.at(self.tk, i)?;
         Some(self.day_of(add_days(self.today, *off)?, j, false))
     }
 
@@ -1117,7 +1151,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 return Some(d);
             }
             let mut j = j;
-            match self.t.shifts.longest_at(self.tk, j).map(|(a, b)| (a, *b)) {
+            match self.t.shifts.at(self.tk, j).map(|(a, b)| (a, *b)) {
                 Some((sj, 0)) => j = sj,
                 // "ce mercredi passé".
                 Some((sj, s)) => return Some(self.day_of(self.weekday_shifted(wd, i64::from(s)), sj, false)),
@@ -1160,7 +1194,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// After a period noun at `k`: its shift ("prochaine", "dernier", "-ci"); (end, start, end).
     fn period_after(&self, k: usize, g: Grain) -> Option<(usize, Date, Date)> {
-        let (j, s) = self.t.shifts.longest_at(self.tk, k)?;
+        let (j, s) = self.t.shifts.at(self.tk, k)?;
         let (a, b) = self.period_range(g, i64::from(*s))?;
         Some((j, a, b))
     }
@@ -1198,7 +1232,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             None
         };
         if let Some(wj) = we {
-            let (j, shift) = match self.t.shifts.longest_at(self.tk, wj) {
+            let (j, shift) = match self.t.shifts.at(self.tk, wj) {
                 Some((j, s)) => (j, i64::from(*s)),
                 None if this || k > i => (wj, 0),
                 None => return None,
@@ -1217,7 +1251,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
         }
         if let Some((j, s, e)) = self.period_after(pj, g) {
-            let shift0 = self.t.shifts.longest_at(self.tk, pj).is_some_and(|(_, s)| *s == 0);
+            let shift0 = self.t.shifts.at(self.tk, pj).is_some_and(|(_, s)| *s == 0);
             if k > i || !shift0 {
                 return Some(self.range_of(s, e, g, j, false));
             }
@@ -1291,7 +1325,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         if let Some((yj, y)) = self.year(j, false) {
             year = Some(y);
             j = yj;
-        } else if let Some((sj, sh)) = self.t.shifts.longest_at(self.tk, j) {
+        } else if let Some((sj, sh)) = self.t.shifts.at(self.tk, j) {
             year = Some(i32::from(self.today.year()) + i32::from(*sh));
             j = sj;
         } else if this {
@@ -1327,7 +1361,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     fn edge_word(&self, i: usize) -> Option<(usize, Edge)> {
-        let (j, e) = self.t.edges.longest_at(self.tk, i)?;
+        let (j, e) = self.t.edges.at(self.tk, i)?;
         let mut j = j;
         if self.n(j) == "-" && self.glued(j) {
             j += 1;
@@ -1510,11 +1544,11 @@ impl<'a, 'b> Cx<'a, 'b> {
             } else if !abbrev {
                 c.hours_only = true;
             }
-        } else if !self.is_word_at(hj) || !self.t.meridiem.map.is_empty() {
+        } else if !self.is_word_at(hj) || !self.t.meridiem.p.map.is_empty() {
             // Nothing more: a bare number, a time only if a meridiem or the context says so.
         }
         // "6pm", "7:56:30 pm", "8:00:31am".
-        if let Some((mj, pm)) = self.t.meridiem.longest_at(self.tk, c.j) {
+        if let Some((mj, pm)) = self.t.meridiem.at(self.tk, c.j) {
             if c.h <= 12 && !c.hours_only {
                 if *pm {
                     c.pm();
@@ -1544,7 +1578,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             // "6 après-midi", "3 matin".
             _ => k,
         };
-        let (j, p) = self.t.parts.longest_at(self.tk, k2)?;
+        let (j, p) = self.t.parts.at(self.tk, k2)?;
         Some((j, p))
     }
 
@@ -1727,7 +1761,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             "au" | "en" => k + 1,
             _ => k,
         };
-        if let Some((pj, p)) = self.t.day_parts.longest_at(self.tk, pstart).or_else(|| self.t.parts.longest_at(self.tk, pstart)) {
+        if let Some((pj, p)) = self.t.day_parts.at(self.tk, pstart).or_else(|| self.t.parts.at(self.tk, pstart)) {
             part = Some(p);
             pk = pj;
         }
@@ -1808,7 +1842,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 if let Some(d) = self.date(k).filter(|d| d.end.is_none() && !d.bare_day) {
                     let mut c2 = c;
                     let mut j = d.j;
-                    if let Some((pj, p)) = self.t.parts.longest_at(self.tk, j) {
+                    if let Some((pj, p)) = self.t.parts.at(self.tk, j) {
                         Self::apply_part(&mut c2, p);
                         j = pj;
                     }
@@ -1822,7 +1856,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         if let Some(c) = self.clock_core(i).filter(|c| !c.marked && c.h <= 12 && self.kind(i) == Some(TokKind::Digits)) {
             let k = if self.n(c.j) == "," { c.j + 1 } else { c.j };
             if self.t.this.contains(self.w(k)) {
-                if let Some((pj, p)) = self.t.parts.longest_at(self.tk, k + 1) {
+                if let Some((pj, p)) = self.t.parts.at(self.tk, k + 1) {
                     let mut c2 = c;
                     Self::apply_part(&mut c2, p);
                     if let Some(t) = c2.time() {
@@ -1849,7 +1883,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             if let Some(d) = self.date(k).filter(|d| d.end.is_none() && !d.bare_day) {
                 let (mut a2, mut b2) = (a, b);
                 let mut j = d.j;
-                if let Some((pj, p)) = self.t.parts.longest_at(self.tk, j) {
+                if let Some((pj, p)) = self.t.parts.at(self.tk, j) {
                     Self::apply_part_pair(&mut a2, &mut b2, p);
                     j = pj;
                 }
@@ -1859,7 +1893,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
             // "ce matin": "entre 10 et 11h30 ce matin".
             if self.t.this.contains(self.w(k)) {
-                if let Some((pj, p)) = self.t.parts.longest_at(self.tk, k + 1) {
+                if let Some((pj, p)) = self.t.parts.at(self.tk, k + 1) {
                     let (mut a2, mut b2) = (a, b);
                     Self::apply_part_pair(&mut a2, &mut b2, p);
                     if let (Some(ta), Some(tb)) = (a2.time(), b2.time()) {
@@ -1883,10 +1917,10 @@ impl<'a, 'b> Cx<'a, 'b> {
             "dans" | "en" if matches!(self.w(i + 1), "la" | "le" | "l'") => i + 2,
             _ => return,
         };
-        let Some((pj, p)) = self.t.parts.longest_at(self.tk, k) else { return };
+        let Some((pj, p)) = self.t.parts.at(self.tk, k) else { return };
         let this = self.t.this.contains(w);
         // "la nuit dernière", "le soir précédent": the part of yesterday.
-        if let Some((sj, sh)) = self.t.shifts.longest_at(self.tk, pj) {
+        if let Some((sj, sh)) = self.t.shifts.at(self.tk, pj) {
             if *sh < 0 && k == i + 1 {
                 if let Some(day) = add_days(self.today, -1) {
                     self.push(out, i, sj, V::Span(Some(at(day, p.start)), Some(at(day, p.end))), true);
@@ -1941,10 +1975,10 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "maintenant", "le plus tôt possible", "fin de demain", "il y a 3 ans", "dans 2 jours".
     fn special(&self, i: usize, out: &mut Vec<Hit>) {
-        if let Some((j, _)) = self.t.now.longest_at(self.tk, i) {
+        if let Some((j, _)) = self.t.now.at(self.tk, i) {
             self.push(out, i, j, V::At(self.now), true);
         }
-        if let Some((j, _)) = self.t.asap.longest_at(self.tk, i) {
+        if let Some((j, _)) = self.t.asap.at(self.tk, i) {
             self.push(out, i, j, V::At(self.now), true);
         }
         // Edges of a day: "fin de demain", "fin de journée", "tôt dans la journée".
@@ -1999,13 +2033,13 @@ impl<'a, 'b> Cx<'a, 'b> {
         if let Some((cj, n)) = self.count(i) {
             if n.fract() == 0.0 {
                 if let Some(g) = self.t.units.get(self.w(cj)) {
-                    if let Some((sj, s)) = self.t.shifts.longest_at(self.tk, cj + 1) {
+                    if let Some((sj, s)) = self.t.shifts.at(self.tk, cj + 1) {
                         if let Some(v) = self.last_next(n as i64, *g, i64::from(*s)) {
                             self.push(out, i, sj, v, true);
                         }
                     }
                 }
-                if let Some((sj, s)) = self.t.shifts.longest_at(self.tk, cj) {
+                if let Some((sj, s)) = self.t.shifts.at(self.tk, cj) {
                     if let Some(g) = self.t.units.get(self.w(sj)) {
                         if let Some(v) = self.last_next(n as i64, *g, i64::from(*s)) {
                             self.push(out, i, sj + 1, v, true);
@@ -2400,11 +2434,11 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "chaque lundi", "tous les jours", "toutes les trois semaines": (end, TIMEX, every day).
     fn every(&self, i: usize) -> Option<(usize, String, bool)> {
-        let (k, _) = self.t.every.longest_at(self.tk, i)?;
+        let (k, _) = self.t.every.at(self.tk, i)?;
         if let Some((j, wd)) = self.weekday(k) {
             let mut tx = format!("XXXX-WXX-{wd}");
             let mut j = j;
-            if let Some((pj, p)) = self.t.parts.longest_at(self.tk, j) {
+            if let Some((pj, p)) = self.t.parts.at(self.tk, j) {
                 tx.push('T');
                 tx.push_str(&p.code);
                 j = pj;
