@@ -100,6 +100,10 @@ enum Command {
         /// Output: readable lines, or the JSON Lines batch protocol.
         #[arg(long, value_enum, default_value = "text")]
         format: RecFormat,
+        /// Extra recogniser tables: a TOML file with sections [numbers], [ranges], [units],
+        /// [datetime-fr], [datetime-en] shaped like the files in data/recognize/ (repeatable).
+        #[arg(long, value_name = "FILE")]
+        data: Vec<PathBuf>,
     },
     /// Runs Microsoft Recognizers-Text's test cases (a directory laid out as
     /// <Language>/<Family>/<Model>.json) and prints pass rates per model and language.
@@ -262,8 +266,8 @@ fn main() -> ExitCode {
             format,
             output_dir,
         } => extract(input, format, output_dir),
-        Command::Recognize { text, lang, ref_date, format } => {
-            recognize::recognize(&text, lang.as_deref(), ref_date.as_deref(), matches!(format, RecFormat::Jsonl))
+        Command::Recognize { text, lang, ref_date, format, data } => {
+            recognize::recognize(&text, lang.as_deref(), ref_date.as_deref(), matches!(format, RecFormat::Jsonl), &data)
         }
         Command::PeerEval { dir, failures } => recognize::peer_eval(&dir, failures),
     };

@@ -81,8 +81,18 @@ fn batch(rec: &Recognizer, default_lang: Option<Lang>, default_ref: Option<DateT
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-pub fn recognize(texts: &[String], lang: Option<&str>, ref_date: Option<&str>, jsonl: bool) -> Result<ExitCode> {
-    let rec = Recognizer::new()?;
+/// The built-in tables plus the user's files.
+pub fn recognizer(data: &[std::path::PathBuf]) -> Result<Recognizer> {
+    let mut rec = Recognizer::new()?;
+    for f in data {
+        let src = std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+        rec.add_user_file(&src).with_context(|| format!("in {}", f.display()))?;
+    }
+    Ok(rec)
+}
+
+pub fn recognize(texts: &[String], lang: Option<&str>, ref_date: Option<&str>, jsonl: bool, data: &[std::path::PathBuf]) -> Result<ExitCode> {
+    let rec = recognizer(data)?;
     let lang = match lang {
         Some(l) => Some(Lang::parse(l).with_context(|| format!("unknown language {l:?} (fr or en)"))?),
         None => None,

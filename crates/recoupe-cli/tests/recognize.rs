@@ -71,3 +71,18 @@ fn peer_eval_on_a_missing_directory_says_so() {
         .code(2)
         .stderr(predicates::str::contains("/nonexistent/suite"));
 }
+
+#[test]
+fn a_user_table_adds_a_bound_phrase() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("mine.toml");
+    std::fs::write(&file, "[ranges.en]\nbefore = { \"in the region of\" = \"approx\" }\n").expect("written");
+    let text = "Officials put it in the region of 3,000 people.";
+    let plain = recoupe().args(["recognize", "--lang", "en", text]).assert().success().get_output().stdout.clone();
+    assert!(!String::from_utf8_lossy(&plain).contains("in the region of 3,000"));
+    let with = recoupe().args(["recognize", "--lang", "en", "--data"]).arg(&file).arg(text).assert().success().get_output().stdout.clone();
+    let with = String::from_utf8_lossy(&with).into_owned();
+    assert!(with.lines().any(|l| l.contains("\"in the region of 3,000\"") && l.contains("\"approx\":true")), "{with}");
+    std::fs::write(&file, "[nonsense]\nx = 1\n").expect("written");
+    recoupe().args(["recognize", "--lang", "en", "--data"]).arg(&file).arg(text).assert().code(2).stderr(predicates::str::contains("unknown section"));
+}

@@ -128,7 +128,7 @@ impl Gate {
             }
         };
         for (i, c) in clause.char_indices() {
-            if c.is_alphabetic() {
+            if crate::token::is_letter(c) {
                 if !in_word {
                     in_word = true;
                     ascii_lower = true;

@@ -244,6 +244,36 @@ impl Recognizer {
         datetime::load_lang(src, lang, &mut d.dt)
     }
 
+    /// Adds a user's tables: one TOML file whose optional sections `[numbers]`, `[ranges]`,
+    /// `[units]`, `[datetime-fr]` and `[datetime-en]` are shaped like the bundled files of
+    /// the same names in `data/recognize/`. Their words also wake the recognisers.
+    pub fn add_user_file(&mut self, src: &str) -> Result<(), RecognizeError> {
+        let doc: toml::Table = toml::from_str(src).map_err(|e| RecognizeError::Data(format!("user tables: {e}")))?;
+        let section = |k: &str| -> Result<String, RecognizeError> {
+            match doc.get(k) {
+                Some(v) => toml::to_string(v).map_err(|e| RecognizeError::Data(format!("user tables [{k}]: {e}"))),
+                None => Ok(String::new()),
+            }
+        };
+        for k in doc.keys() {
+            if !matches!(k.as_str(), "numbers" | "ranges" | "units" | "datetime-fr" | "datetime-en") {
+                return Err(RecognizeError::Data(format!("user tables: unknown section [{k}] (numbers, ranges, units, datetime-fr, datetime-en)")));
+            }
+        }
+        let (numbers, ranges, units) = (section("numbers")?, section("ranges")?, section("units")?);
+        self.add_data(&numbers, &ranges, &units)?;
+        for (lang, key) in [(Lang::Fr, "datetime-fr"), (Lang::En, "datetime-en")] {
+            let dt = section(key)?;
+            self.add_datetime(lang, &dt)?;
+            let d = match lang {
+                Lang::Fr => &mut self.fr,
+                Lang::En => &mut self.en,
+            };
+            d.gate.add_words(lang, &[&numbers, &ranges, &units, &dt])?;
+        }
+        Ok(())
+    }
+
     pub fn data(&self, lang: Lang) -> &LangData {
         match lang {
             Lang::Fr => &self.fr,

@@ -112,7 +112,7 @@ impl<'a> Tokens<'a> {
             let l = c.len_utf8();
             if c.is_whitespace() {
                 i += l;
-            } else if c.is_alphabetic() {
+            } else if is_letter(c) {
                 i = word(text, i, &mut toks);
             } else {
                 let norm = if is_apostrophe(c) {
@@ -176,7 +176,7 @@ fn word<'a>(text: &'a str, start: usize, toks: &mut Vec<Token<'a>>) -> usize {
     let mut i = start;
     let mut end = start;
     for (off, c) in text[start..].char_indices() {
-        if c.is_alphabetic() || c == '\u{0301}' || c == '\u{0300}' {
+        if is_letter(c) || c == '\u{0301}' || c == '\u{0300}' {
             end = start + off + c.len_utf8();
             continue;
         }
@@ -202,6 +202,18 @@ fn word<'a>(text: &'a str, start: usize, toks: &mut Vec<Token<'a>>) -> usize {
         norm: fold(t),
     });
     i
+}
+
+/// `char::is_alphabetic` with the Latin-1 letters answered without the Unicode table
+/// lookup (a tenth of the tokeniser's time on French text went there).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{c0}'..='\u{ff}' => c != '\u{d7}' && c != '\u{f7}',
+        c if (c as u32) < 0x80 => false,
+        c => c.is_alphabetic(),
+    }
 }
 
 /// Lower case, accents off, typographic apostrophe as ASCII. Borrowed when nothing changes.

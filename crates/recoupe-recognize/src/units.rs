@@ -1158,7 +1158,13 @@ fn measures(tk: &Tokens, amts: &[Amt], d: &LangData, lang: Lang) -> Vec<Cand> {
 /// with hedges between ("elle a presque 30 ans").
 fn confirmed_before(g: &AgeTables, tk: &Tokens, mut i: usize) -> bool {
     for _ in 0..3 {
-        if g.confirm.all_before(tk, i, 0).into_iter().next().is_some() {
+        // Folding makes "à" an "a": "condamné à cinq ans" is no "il a cinq ans".
+        let found = g
+            .confirm
+            .all_before(tk, i, 0)
+            .into_iter()
+            .any(|(s, _)| !(s + 1 == i && tk.toks[s].norm == "a" && tk.toks[s].text.len() > 1));
+        if found {
             return true;
         }
         match g.hedges.all_before(tk, i, 0).into_iter().next() {

@@ -11,7 +11,7 @@
 //! The words are data, in `data/recognize/datetime-en.toml`.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use jiff::civil::{Date, Time};
 use serde::Deserialize;
@@ -22,7 +22,7 @@ use super::resolve::{
     weekday_before, weekday_in_week, weekday_num, year_span, ymd,
 };
 use crate::number::{number_at, Num, NumKind};
-use crate::tables::{NumberWords, Phrases};
+use crate::tables::{Map, NumberWords, Phrases, Set};
 use crate::token::{TokKind, Tokens};
 use crate::{Cand, DateTime, Kind, LangData, Lang, RecognizeError, TimeValue, Value};
 
@@ -37,17 +37,17 @@ struct Part {
 /// Words of `data/recognize/datetime-en.toml`.
 #[derive(Debug, Default)]
 pub struct Tables {
-    months: HashMap<String, i8>,
-    ambiguous_months: HashSet<String>,
-    weekdays: HashMap<String, i8>,
-    ambiguous_weekdays: HashSet<String>,
-    weekdays_plural: HashMap<String, i8>,
+    months: Map<String, i8>,
+    ambiguous_months: Set<String>,
+    weekdays: Map<String, i8>,
+    ambiguous_weekdays: Set<String>,
+    weekdays_plural: Map<String, i8>,
     relative_days: Phrases<i64>,
     relative: Phrases<i64>,
     parts: Phrases<Part>,
     day_parts: Phrases<(i64, String)>,
     units: Phrases<(String, f64)>,
-    glued_units: HashMap<String, (String, f64)>,
+    glued_units: Map<String, (String, f64)>,
     vague: Phrases<f64>,
     set_words: Phrases<String>,
     holidays: Phrases<(i8, i8)>,
@@ -55,16 +55,24 @@ pub struct Tables {
     weekday_holidays: Phrases<(i8, i8, i32, i64)>,
     now: Phrases<()>,
     seasons: Phrases<String>,
-    zones: HashSet<String>,
-    positions: HashMap<String, i64>,
+    zones: Set<String>,
+    positions: Map<String, i64>,
     /// First words of every phrase: the fast reject of the scan loop.
-    starters: HashSet<String>,
+    starters: Set<String>,
     /// Words that carry time by themselves (months, weekdays, units, "today"...).
-    anchors: HashSet<String>,
+    anchors: Set<String>,
+    /// First words of several-word units ("business days").
+    unit_firsts: Set<String>,
 }
 
 /// Grammar words that start an expression only when a time word follows closely
 /// ("in" + "2024", "the" + "first week"): most of their occurrences in news are not times.
+/// Words that open a bound: "before May", "since 2019", "no later than Friday".
+const BOUND_WORDS: &[&str] = &[
+    "before", "by", "prior", "after", "since", "until", "till", "til", "starting", "beginning", "commencing", "no",
+    "later", "greater", "earlier", "as", "any", "more", "less", "over", "under", "at",
+];
+
 const FUNCTION_WORDS: &[&str] = &[
     "the", "a", "an", "in", "on", "at", "for", "to", "by", "from", "between", "since", "after", "before", "until",
     "till", "til", "within", "over", "up", "as", "no", "more", "less", "greater", "later", "earlier", "any", "all",
@@ -141,6 +149,7 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
     }
     for (k, v) in raw.units {
         st.push(first_word(&k));
+        t.unit_firsts.insert(first_word(&k));
         t.units.insert(&k, v);
     }
     t.glued_units.extend(raw.glued_units);
@@ -342,7 +351,12 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
     for i in 0..tk.len() {
         let tok = &tk.toks[i];
         let go = match tok.kind {
-            TokKind::Digits => true,
+            // Digits inside an amount ("$45", "12,500", "45.7") start no time.
+            TokKind::Digits => {
+                let prev = if i > 0 && !tk.spaced(i) { tk.n(i - 1) } else { "" };
+                let inner = matches!(prev, "," | ".") && i >= 2 && !tk.spaced(i - 1) && tk.toks[i - 2].kind == TokKind::Digits;
+                !(inner || matches!(prev, "$" | "€" | "£" | "¥"))
+            }
             TokKind::Word => {
                 anchor[i] || (t.starters.contains(&*tok.norm) && anchor.get(i + 1..(i + 5).min(anchor.len())).is_some_and(|w| w.contains(&true)))
             }
@@ -428,22 +442,47 @@ impl Cx<'_> {
         if let Some((j, m)) = self.moment(i) {
             push(cand_of(i, j, m));
         }
-        if let Some((j, c)) = self.bounded(i) {
-            push(Some(Cand { i, j, ..c }));
+        // The rarer readings, each behind a look-ahead for the words it needs.
+        let near = |words: &[&str], n: usize| (i..(i + n).min(self.tk.len())).any(|k| words.contains(&self.n(k)));
+        let w = self.w(i);
+        if BOUND_WORDS.contains(&w) || matches!(self.n(i), "<" | ">") || near(&["or", "and", "before", "after", "by", "later"], 10) {
+            if let Some((j, c)) = self.bounded(i) {
+                push(Some(Cand { i, j, ..c }));
+            }
         }
-        if let Some((j, iso, s)) = self.duration_full(i) {
-            push(Some(duration(i, j, iso, s)));
+        if (i..(i + 7).min(self.tk.len())).any(|k| self.unitish(k)) {
+            if let Some((j, iso, s)) = self.duration_full(i) {
+                push(Some(duration(i, j, iso, s)));
+            }
         }
-        if let Some((j, tx)) = self.recurrence(i) {
-            push(Some(set(i, j, tx)));
+        let rec_word = matches!(w, "every" | "each" | "any" | "once")
+            || self.t.weekdays.contains_key(w)
+            || self.t.weekdays_plural.contains_key(w)
+            || self.t.set_words.map.contains_key(w)
+            || self.t.parts.map.contains_key(w);
+        if rec_word || near(&["every", "each", "everyday", "daily"], 8) {
+            if let Some((j, tx)) = self.recurrence(i) {
+                push(Some(set(i, j, tx)));
+            }
         }
         if let Some((j, code)) = self.t.seasons.longest_at(self.tk, i) {
             let _ = code;
             push(Some(interval(i, j, Kind::Date, None, None)));
         }
-        if let Some(c) = self.fiscal(i) {
-            push(Some(c));
+        if near(&["fiscal", "school", "sy", "fy"], 4) {
+            if let Some(c) = self.fiscal(i) {
+                push(Some(c));
+            }
         }
+    }
+
+    /// A duration unit at `k` ("days", "hours", the "h" of "3h").
+    fn unitish(&self, k: usize) -> bool {
+        let Some(t) = self.tk.toks.get(k) else { return false };
+        t.kind == TokKind::Word
+            && (self.t.units.map.contains_key(&*t.norm)
+                || self.t.unit_firsts.contains(&*t.norm)
+                || (!self.tk.spaced(k) && self.t.glued_units.contains_key(&*t.norm)))
     }
 
     // -----------------------------------------------------------------------------------
