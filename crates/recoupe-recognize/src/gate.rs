@@ -1,33 +1,43 @@
-//! Which clauses of a text are worth recognising at all.
+//! Which clauses of a text are worth recognising at all, and by which recognisers.
 //!
 //! Most sentences of a news article hold no figure and no date. A clause is handed to the
 //! recognisers only when it holds a digit, a currency or percent sign, or a word from
 //! recoupe's own tables (number words, months, weekdays, "hier", "week", "dozen"...),
-//! which costs one hash lookup per word; the other clauses are skipped whole. The trigger
-//! words are collected from the same data files the grammars read, so a word added to a
-//! table is a trigger too, minus the function words listed in `data/recognize/gate.toml`.
+//! which costs one hash lookup per word; the other clauses are skipped whole. Each word
+//! wakes only the recognisers whose tables hold it: a unit needs a unit word or a currency
+//! sign, a date a date word or digits shaped like a year, a time or a numeric date; a
+//! clause with "12 000 soldats" runs the number and range readers only. The trigger words
+//! are collected from the same data files the grammars read, so a word added to a table is a
+//! trigger too, minus the function words listed in `data/recognize/gate.toml`.
 
 use serde::Deserialize;
 
-use crate::tables::Set;
+use crate::tables::Map;
 use crate::token::fold;
 use crate::{Lang, RecognizeError};
 
 /// Trigger words of one language.
 #[derive(Debug, Default)]
 pub struct Gate {
-    words: Set<String>,
-    /// Triggers that can only start a bare number ("un", "one"): alone in a clause they
-    /// wake the number reader, not the date, unit and range grammars.
-    weak: Set<String>,
+    /// Word -> the recognisers it wakes (bits of [`Wake`]).
+    words: Map<String, u8>,
 }
 
-/// How much of the recognisers a clause needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Wake {
-    No,
-    NumbersOnly,
-    All,
+/// The recognisers a clause needs, as bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Wake(pub u8);
+
+impl Wake {
+    pub const NUMBERS: u8 = 1;
+    pub const RANGES: u8 = 2;
+    pub const UNITS: u8 = 4;
+    pub const DATETIME: u8 = 8;
+    pub fn none(self) -> bool {
+        self.0 == 0
+    }
+    pub fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
 }
 
 fn lang_key(lang: Lang) -> &'static str {
@@ -53,17 +63,26 @@ fn collect(v: &toml::Value, out: &mut Vec<String>) {
 }
 
 impl Gate {
-    /// Adds the words of data files; a file with `[fr]`/`[en]` sections gives only this language's.
-    pub fn add_words(&mut self, lang: Lang, files: &[&str]) -> Result<(), RecognizeError> {
+    /// Adds the words of data files, waking the recognisers in `bits`; a file with
+    /// `[fr]`/`[en]` sections gives only this language's (and its shared top-level keys).
+    pub fn add_words(&mut self, lang: Lang, bits: u8, files: &[&str]) -> Result<(), RecognizeError> {
         for src in files {
             let v: toml::Value = toml::from_str(src).map_err(|e| RecognizeError::Data(format!("gate: {e}")))?;
-            let scoped = v.get(lang_key(lang)).filter(|_| v.get("fr").is_some() || v.get("en").is_some());
             let mut strings = Vec::new();
-            collect(scoped.unwrap_or(&v), &mut strings);
+            match v.as_table() {
+                Some(t) if t.contains_key("fr") || t.contains_key("en") => {
+                    for (k, x) in t {
+                        if k == lang_key(lang) || (k != "fr" && k != "en") {
+                            collect(x, &mut strings);
+                        }
+                    }
+                }
+                _ => collect(&v, &mut strings),
+            }
             for s in strings {
-                for w in s.split(|c: char| !c.is_alphabetic()) {
+                for w in words_of(&s) {
                     if w.chars().count() >= 2 {
-                        self.words.insert(fold(w).into_owned());
+                        *self.words.entry(fold(&w).into_owned()).or_default() |= bits;
                     }
                 }
             }
@@ -77,7 +96,7 @@ impl Gate {
             #[serde(default)]
             not_triggers: Vec<String>,
             #[serde(default)]
-            weak: Vec<String>,
+            numbers_only: Vec<String>,
         }
         #[derive(Deserialize)]
         struct Doc {
@@ -91,68 +110,130 @@ impl Gate {
         for w in sec.not_triggers {
             self.words.remove(&*fold(&w));
         }
-        for w in sec.weak {
-            let w = fold(&w).into_owned();
-            self.words.remove(&w);
-            self.weak.insert(w);
+        for w in sec.numbers_only {
+            self.words.insert(fold(&w).into_owned(), Wake::NUMBERS);
         }
         Ok(())
     }
 
-    /// Adds one trigger word (for user tables).
-    pub fn insert(&mut self, w: &str) {
-        self.words.insert(fold(w).into_owned());
+    /// Adds one trigger word.
+    pub fn insert(&mut self, w: &str, bits: u8) {
+        *self.words.entry(fold(w).into_owned()).or_default() |= bits;
     }
 
-    /// What `clause` needs: everything when it holds a digit, a sign or a trigger word.
+    /// What `clause` needs.
     pub fn wakes(&self, clause: &str) -> Wake {
-        let mut level = Wake::No;
+        const ALL: u8 = Wake::NUMBERS | Wake::RANGES | Wake::UNITS | Wake::DATETIME;
+        let mut bits = 0u8;
         let mut buf = String::with_capacity(24);
-        let mut in_word = false;
-        let mut ascii_lower = true;
-        let mut start = 0;
-        let check = |s: &str, lower: bool, buf: &mut String| -> Wake {
-            let w = if lower {
-                s
-            } else {
-                buf.clear();
-                buf.push_str(&fold(s));
-                buf.as_str()
-            };
-            if self.words.contains(w) {
-                Wake::All
-            } else if self.weak.contains(w) {
-                Wake::NumbersOnly
-            } else {
-                Wake::No
-            }
-        };
-        for (i, c) in clause.char_indices() {
+        let b = clause.as_bytes();
+        let mut prev_word_end = 0usize;
+        let mut it = clause.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
             if crate::token::is_letter(c) {
-                if !in_word {
-                    in_word = true;
-                    ascii_lower = true;
-                    start = i;
+                let mut end = i + c.len_utf8();
+                let mut lower = c.is_ascii_lowercase();
+                while let Some(&(k, d)) = it.peek() {
+                    if !crate::token::is_letter(d) {
+                        break;
+                    }
+                    lower &= d.is_ascii_lowercase();
+                    end = k + d.len_utf8();
+                    it.next();
                 }
-                ascii_lower &= c.is_ascii_lowercase();
-                continue;
-            }
-            if in_word {
-                in_word = false;
-                level = level.max(check(&clause[start..i], ascii_lower, &mut buf));
-                if level == Wake::All {
-                    return level;
+                let w = if lower {
+                    &clause[i..end]
+                } else {
+                    buf.clear();
+                    buf.push_str(&fold(&clause[i..end]));
+                    buf.as_str()
+                };
+                if let Some(v) = self.words.get(w) {
+                    bits |= v;
                 }
+                prev_word_end = end;
+            } else if c.is_ascii_digit() {
+                let mut end = i + 1;
+                while end < b.len() && b[end].is_ascii_digit() {
+                    end += 1;
+                }
+                bits |= Wake::NUMBERS | Wake::RANGES;
+                // Digits look like a date or a time: a year, "22H00", "10:30", "18/10", "2024-10-18",
+                // "3pm", or a bare hour after "at"/"à"/"vers".
+                let len = end - i;
+                let next = b.get(end).copied().unwrap_or(b' ');
+                let after = b.get(end + 1).copied().unwrap_or(b' ');
+                let year = len == 4 && matches!(b[i], b'1' | b'2');
+                let clock = matches!(next, b':' | b'h' | b'H' | b'/') || (next == b'-' && after.is_ascii_digit());
+                let meridian = matches!(next.to_ascii_lowercase(), b'a' | b'p') || (next == b' ' && matches!(after.to_ascii_lowercase(), b'a' | b'p'));
+                let gap = &clause[prev_word_end.min(i)..i];
+                let at = gap.trim().is_empty() && i > 0 && {
+                    let before = clause[..prev_word_end.min(i)].trim_end();
+                    let last = before.rsplit(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
+                    matches!(fold(last).as_ref(), "at" | "by" | "around" | "till" | "until" | "a" | "vers" | "des" | "avant" | "apres" | "jusqu" | "from" | "to" | "et" | "and" | "de" | "the" | "on" | "le" | "du" | "au" | "in" | "en" | "since" | "depuis" | "for" | "pour" | "pendant" | "during" | "after" | "before")
+                };
+                if year || clock || meridian || at {
+                    bits |= Wake::DATETIME;
+                }
+                // A unit symbol right after the number: "1.8m", "75 L", "30 MUSD", "24703m2".
+                let word_after = |k: usize| {
+                    let w: &str = clause.get(k..).unwrap_or("").split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
+                    w
+                };
+                let glued = next.is_ascii_alphabetic() || next >= 0x80;
+                let short = next == b' ' && end + 1 < b.len() && {
+                    let w = word_after(end + 1);
+                    !w.is_empty() && (w.chars().count() <= 3 || w.chars().all(|ch| ch.is_uppercase()))
+                };
+                if glued || short || matches!(next, b'.' | b',') {
+                    bits |= Wake::UNITS;
+                }
+                while it.peek().is_some_and(|&(k, _)| k < end) {
+                    it.next();
+                }
+            } else if matches!(c, '%' | '½' | '¼' | '¾' | '⅓' | '⅔') {
+                bits |= Wake::NUMBERS | Wake::RANGES;
+            } else if matches!(c, '$' | '£' | '¥' | '¢' | '¤' | '฿' | '元' | '円' | '圆' | '֏' | '؋' | '৳' | '៛' | '\u{20a0}'..='\u{20cf}') {
+                bits |= Wake::NUMBERS | Wake::RANGES | Wake::UNITS;
             }
-            if c.is_ascii_digit() || matches!(c, '%' | '$' | '€' | '£' | '¥' | '₽' | '₴' | '₹' | '₩' | '½' | '¼' | '¾' | '⅓' | '⅔') {
-                return Wake::All;
+            if bits == ALL {
+                break;
             }
         }
-        if in_word {
-            level = level.max(check(&clause[start..], ascii_lower, &mut buf));
-        }
-        level
+        Wake(bits)
     }
+}
+
+/// The words of a table string, with the optional endings it marks spelt out:
+/// "dollar(s) américain(s)" gives dollar, dollars, américain, américains.
+fn words_of(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphabetic() {
+            cur.push(c);
+        } else if c == '(' && !cur.is_empty() {
+            let mut ending = String::new();
+            while let Some(&d) = chars.peek() {
+                chars.next();
+                if d == ')' {
+                    break;
+                }
+                ending.push(d);
+            }
+            if ending.chars().all(char::is_alphabetic) {
+                out.push(format!("{cur}{ending}"));
+            }
+            out.push(std::mem::take(&mut cur));
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
 }
 
 /// Byte ranges of clauses: lines, and sentences ending in ".", "!" or "?" before a capital

@@ -218,11 +218,14 @@ impl Recognizer {
                 Lang::Fr => &mut r.fr,
                 Lang::En => &mut r.en,
             };
-            d.gate.add_words(lang, &[NUMBERS_TOML, dt])?;
+            use gate::Wake;
+            d.gate.add_words(lang, Wake::NUMBERS | Wake::RANGES, &[NUMBERS_TOML])?;
+            d.gate.add_words(lang, Wake::UNITS, &[UNITS_TOML])?;
+            d.gate.add_words(lang, Wake::DATETIME, &[dt])?;
             d.gate.add_stoplist(lang, GATE_TOML)?;
             // Relative ordinals ("last", "dernière") are read on their own: they stay triggers.
             let single: Vec<String> = d.numbers.relative.map.keys().filter(|k| k.chars().all(char::is_alphabetic)).cloned().collect();
-            single.iter().for_each(|w| d.gate.insert(w));
+            single.iter().for_each(|w| d.gate.insert(w, Wake::NUMBERS));
         }
         Ok(r)
     }
@@ -269,7 +272,8 @@ impl Recognizer {
                 Lang::Fr => &mut self.fr,
                 Lang::En => &mut self.en,
             };
-            d.gate.add_words(lang, &[&numbers, &ranges, &units, &dt])?;
+            let all = gate::Wake::NUMBERS | gate::Wake::RANGES | gate::Wake::UNITS | gate::Wake::DATETIME;
+            d.gate.add_words(lang, all, &[&numbers, &ranges, &units, &dt])?;
         }
         Ok(())
     }
@@ -294,9 +298,8 @@ impl Recognizer {
         reference: Option<DateTime>,
         fam: Families,
     ) -> Vec<Recognized> {
-        self.gated(text, lang, |clause, numbers_only| {
+        self.gated(text, lang, fam, |clause, fam| {
             let tk = Tokens::new(clause);
-            let fam = if numbers_only { Families { ranges: false, units: false, datetime: false, ..fam } } else { fam };
             let mut cands = self.candidates(&tk, lang, reference, fam);
             absorb_bounds(&mut cands);
             to_spans(&tk, settle(cands))
@@ -313,9 +316,8 @@ impl Recognizer {
         fam: Families,
         kinds: &[Kind],
     ) -> Vec<Recognized> {
-        self.gated(text, lang, |clause, numbers_only| {
+        self.gated(text, lang, fam, |clause, fam| {
             let tk = Tokens::new(clause);
-            let fam = if numbers_only { Families { ranges: false, units: false, datetime: false, ..fam } } else { fam };
             let mut cands = self.candidates(&tk, lang, reference, fam);
             cands.retain(|c| kinds.contains(&c.kind) && !is_approx_only(c));
             to_spans(&tk, settle(cands))
@@ -323,18 +325,24 @@ impl Recognizer {
     }
 
     /// Runs `f` on each clause the gate lets through and shifts its spans to text offsets.
-    fn gated(&self, text: &str, lang: Lang, f: impl Fn(&str, bool) -> Vec<Recognized>) -> Vec<Recognized> {
+    fn gated(&self, text: &str, lang: Lang, fam: Families, f: impl Fn(&str, Families) -> Vec<Recognized>) -> Vec<Recognized> {
         let gate = &self.data(lang).gate;
         let mut out = Vec::new();
         let mut chars_before = 0;
         let mut last = 0;
         for (s, e) in gate::clauses(text) {
             let clause = &text[s..e];
-            let wake = gate.wakes(clause);
-            if wake != gate::Wake::No {
+            let w = gate.wakes(clause);
+            let needed = Families {
+                numbers: fam.numbers && w.has(gate::Wake::NUMBERS),
+                ranges: fam.ranges && w.has(gate::Wake::RANGES),
+                units: fam.units && w.has(gate::Wake::UNITS),
+                datetime: fam.datetime && w.has(gate::Wake::DATETIME),
+            };
+            if needed.numbers || needed.ranges || needed.units || needed.datetime {
                 chars_before += text[last..s].chars().count();
                 last = s;
-                for mut r in f(clause, wake == gate::Wake::NumbersOnly) {
+                for mut r in f(clause, needed) {
                     r.start += chars_before;
                     r.end += chars_before;
                     out.push(r);

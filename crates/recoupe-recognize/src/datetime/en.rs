@@ -104,6 +104,7 @@ struct Raw {
     seasons: HashMap<String, String>,
     zones: Vec<String>,
     position_words: HashMap<String, i64>,
+    keywords: Vec<String>,
 }
 
 fn first_word(p: &str) -> String {
@@ -218,11 +219,11 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
             add_all(k);
         }
     }
-    for w in [
-        "noon", "midday", "midnight", "noonish", "q", "h", "cy", "sy", "fy", "fiscal", "school", "calendar", "eod",
-        "eoy", "date", "century", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-        "nineties", "workweek", "oclock", "ish", "half", "quarter", "remaining", "rest", "twice",
-    ] {
+    for w in raw.keywords {
+        st.push(w.clone());
+        anchors.push(w);
+    }
+    for w in ["q", "h", "ish"] {
         anchors.push(w.to_string());
     }
     t.anchors.extend(anchors.into_iter().filter(|w| !FUNCTION_WORDS.contains(&w.as_str())));
@@ -355,8 +356,9 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
             TokKind::Digits => {
                 let prev = if i > 0 && !tk.spaced(i) { tk.n(i - 1) } else { "" };
                 let inner = matches!(prev, "," | ".") && i >= 2 && !tk.spaced(i - 1) && tk.toks[i - 2].kind == TokKind::Digits;
-                !(inner || matches!(prev, "$" | "€" | "£" | "¥"))
+                !(inner || matches!(prev, "$" | "€" | "£" | "¥")) && number_gate(tk, t, &anchor, i)
             }
+            TokKind::Word if nw.words.contains_key(&*tok.norm) && !t.anchors.contains(&*tok.norm) => number_gate(tk, t, &anchor, i),
             TokKind::Word => {
                 anchor[i] || (t.starters.contains(&*tok.norm) && anchor.get(i + 1..(i + 5).min(anchor.len())).is_some_and(|w| w.contains(&true)))
             }
@@ -368,6 +370,79 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
     }
     out
 }
+
+/// Whether a number at `i` can begin a time expression: most numbers in news are amounts
+/// and counts, and the full grammar is only worth running next to a time word, a clock or
+/// date separator, or after a time preposition.
+fn number_gate(tk: &Tokens, t: &Tables, anchor: &[bool], i: usize) -> bool {
+    let tok = &tk.toks[i];
+    if tok.kind == TokKind::Digits && matches!(tok.text.len(), 4 | 8) {
+        return true;
+    }
+    // The number's own end: the digits token, or a run of number words.
+    let mut j = i + 1;
+    if tok.kind == TokKind::Word {
+        while j < tk.len() && j < i + 6 && tk.toks[j].kind == TokKind::Word && !anchor[j] && !t.starters.contains(&*tk.toks[j].norm) {
+            j += 1;
+        }
+    }
+    if let Some(nx) = tk.toks.get(j) {
+        let glued = !tk.spaced(j);
+        match nx.kind {
+            TokKind::Punct => {
+                let c = &*nx.norm;
+                if glued && matches!(c, ":" | "/" | "-" | "~" | ".") {
+                    return true;
+                }
+                if c == "," && !glued {
+                    // "10, tonight"
+                    if anchor.get(j + 1).copied().unwrap_or(false) {
+                        return true;
+                    }
+                }
+                if c == "," && glued && tk.toks.get(j + 1).is_some_and(|x| x.kind != TokKind::Digits || tk.spaced(j + 1)) && anchor.get(j + 1).copied().unwrap_or(false) {
+                    return true;
+                }
+            }
+            TokKind::Word => {
+                let w = &*nx.norm;
+                if glued || anchor[j] || NUMBER_FOLLOWERS.contains(&w) {
+                    return true;
+                }
+                // "20 min past eight", "one thirty"
+                if matches!(w, "min" | "mins" | "minute" | "minutes") {
+                    return true;
+                }
+            }
+            TokKind::Digits => {}
+        }
+    }
+    if i > 0 {
+        let p = &*tk.toks[i - 1].norm;
+        if NUMBER_LEADERS.contains(&p) || anchor[i - 1] {
+            return true;
+        }
+        if i > 1 && tk.toks[i - 1].kind == TokKind::Word && anchor[i - 2] {
+            // "May the 4th", "Tuesday the eleventh"
+            return true;
+        }
+    }
+    false
+}
+
+/// Words after a number that make it a time: "7 am", "4 o'clock", "10 past 9", "5 to 6pm".
+const NUMBER_FOLLOWERS: &[&str] = &[
+    "am", "pm", "a", "p", "o", "oclock", "past", "to", "and", "through", "thru", "till", "until", "or", "of", "in",
+    "at", "on", "s", "th", "st", "nd", "rd", "ish", "last", "next", "past", "upcoming", "previous", "coming",
+    "following", "from", "after", "before", "later", "ago", "quarter", "q", "h",
+];
+
+/// Words before a number that make it a time or a date: "at 7", "by 2", "in 2024", "the 4th".
+const NUMBER_LEADERS: &[&str] = &[
+    "at", "around", "about", "by", "before", "after", "since", "until", "till", "til", "from", "between", "on", "in",
+    "the", "this", "next", "last", "past", "every", "each", "for", "within", "over", "of", "and", "to", "-", "~", "@",
+    "during", "through", "year", "week", "cy", "=", "than", "early", "mid", "late", "or", ",",
+];
 
 fn kind_of(m: &M) -> Kind {
     match m {

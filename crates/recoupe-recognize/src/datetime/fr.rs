@@ -208,6 +208,8 @@ pub struct Tables {
     /// Words that carry time by themselves (months, units, weekdays…): a grammar word or a
     /// number word opens an expression only when one of these, or digits, comes soon after.
     core: FxHashSet<String>,
+    /// Second words of the phrases that begin with a grammar word ("le plus tôt possible").
+    seconds: FxHashSet<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -276,9 +278,13 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
         t.weekday_abbrevs.insert(key(&k), v);
     }
     let mut starts: Vec<String> = Vec::new();
-    for (k, v) in raw.relative_days {
+    for (k, v) in raw.relative_days.clone() {
         starts.extend(first_norm(&k));
         t.rel_days.insert(&k, v);
+    }
+    let second = |k: &str| Tokens::new(k).toks.get(1).map(|x| x.norm.to_string());
+    for k in raw.now.iter().chain(raw.asap.iter()).chain(raw.relative_days.keys()) {
+        t.seconds.extend(second(k));
     }
     for k in raw.now {
         starts.extend(first_norm(&k));
@@ -356,7 +362,13 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
     core.extend(PERIOD_NOUNS.iter().map(|s| s.to_string()));
     // Grammar words and articles that begin phrases ("le lendemain", "en ce moment") are no core.
     t.core.extend(core.into_iter().filter(|w| {
-        !GRAMMAR_STARTS.contains(&w.as_str()) && !t.this.contains(w) && !matches!(w.as_str(), "les" | "il" | "tous" | "toutes" | "chaque" | "dans")
+        !t.this.contains(w)
+            && !matches!(
+                w.as_str(),
+                "le" | "la" | "l'" | "les" | "de" | "du" | "d'" | "des" | "entre" | "depuis" | "il" | "dans" | "avant"
+                    | "apres" | "a" | "au" | "vers" | "jusqu'" | "tout" | "toute" | "tous" | "toutes" | "chaque"
+                    | "en" | "plus" | "tot" | "tard" | "partir"
+            )
     }));
     starts.extend(t.months.keys().cloned());
     starts.extend(t.weekdays.keys().cloned());
@@ -2524,7 +2536,7 @@ pub fn scan(tk: &Tokens, _nums: &[Num], d: &LangData, reference: Option<DateTime
                     || ((t.starts.contains(&*tok.norm)
                         || d.numbers.words.contains_key(&*tok.norm)
                         || d.numbers.ordinals.contains_key(&*tok.norm))
-                        && soon(i))
+                        && (soon(i) || tk.toks.get(i + 1).is_some_and(|x| t.seconds.contains(&*x.norm))))
             }
             TokKind::Punct => false,
         };
@@ -2657,5 +2669,155 @@ mod speed {
             mb / (t1 - t0).as_secs_f64(),
             mb / (t2 - t1).as_secs_f64()
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::probe::{fr_data, run};
+    use crate::{Kind, TimeValue, Value};
+
+    fn one(text: &str) -> Vec<(String, Kind, TimeValue)> {
+        let d = fr_data();
+        let reference = Some(jiff::civil::date(2024, 3, 15).at(12, 0, 0, 0));
+        run(&d, text, reference)
+            .into_iter()
+            .map(|r| match r.value {
+                Value::Time(tv) => (r.text, r.kind, tv),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn p(s: &str) -> TimeValue {
+        TimeValue::Point(s.to_string())
+    }
+
+    fn iv(a: Option<&str>, b: Option<&str>) -> TimeValue {
+        TimeValue::Interval {
+            start: a.map(str::to_string),
+            end: b.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn days_of_news() {
+        // Reference: Friday 15 March 2024.
+        assert_eq!(one("Les troupes ont franchi le fleuve le 28 octobre."), vec![("28 octobre".into(), Kind::Date, p("2023-10-28"))]);
+        assert_eq!(one("Avant-hier, le barrage a cédé."), vec![("Avant-hier".into(), Kind::Date, p("2024-03-13"))]);
+        assert_eq!(one("Mardi dernier, les prix ont grimpé."), vec![("Mardi dernier".into(), Kind::Date, p("2024-03-12"))]);
+        assert_eq!(one("Le scrutin du 12 juin 2022 est annulé."), vec![("12 juin 2022".into(), Kind::Date, p("2022-06-12"))]);
+        assert_eq!(one("Il y a trois ans, la digue a rompu."), vec![("Il y a trois ans".into(), Kind::Date, p("2021-03-15"))]);
+        // A weekday written with its date picks the year where they agree.
+        assert_eq!(one("Le vote aura lieu vendredi 22 mars."), vec![("vendredi 22 mars".into(), Kind::Date, p("2024-03-22"))]);
+        // Looking ahead: "d'ici le" names a coming day.
+        assert_eq!(one("Le texte sera adopté d'ici le 15 avril."), vec![("15 avril".into(), Kind::Date, p("2024-04-15"))]);
+    }
+
+    #[test]
+    fn periods() {
+        assert_eq!(
+            one("Fin 2023, le chômage atteignait 7 %."),
+            vec![("Fin 2023".into(), Kind::Date, iv(Some("2023-09-01"), Some("2024-01-01")))]
+        );
+        assert_eq!(
+            one("Mi-juillet, les pompiers ont reculé."),
+            vec![("Mi-juillet".into(), Kind::Date, iv(Some("2023-07-10"), Some("2023-07-21")))]
+        );
+        assert_eq!(
+            one("L'année dernière, l'inflation a reculé."),
+            vec![("L'année dernière".into(), Kind::Date, iv(Some("2023-01-01"), Some("2024-01-01")))]
+        );
+        assert_eq!(
+            one("Entre janvier et février, 30 000 personnes ont fui."),
+            vec![("Entre janvier et février".into(), Kind::Date, iv(Some("2024-01-01"), Some("2024-02-01")))]
+        );
+        assert_eq!(
+            one("Les ventes ont chuté au premier trimestre 2023."),
+            vec![("premier trimestre 2023".into(), Kind::Date, iv(Some("2023-01-01"), Some("2023-04-01")))]
+        );
+        assert_eq!(
+            one("La guerre dure depuis 2014."),
+            vec![("depuis 2014".into(), Kind::Date, iv(Some("2014-01-01"), None))]
+        );
+        assert_eq!(
+            one("La semaine prochaine, le Sénat vote."),
+            vec![("La semaine prochaine".into(), Kind::Date, iv(Some("2024-03-18"), Some("2024-03-25")))]
+        );
+    }
+
+    #[test]
+    fn times_and_date_times() {
+        assert_eq!(one("Le couvre-feu commence à 22H00."), vec![("22H00".into(), Kind::Time, p("22:00:00"))]);
+        assert_eq!(
+            one("Le procès s'ouvre le 5 mai 2024 à 9 h 30."),
+            vec![("5 mai 2024 à 9 h 30".into(), Kind::Datetime, p("2024-05-05T09:30:00"))]
+        );
+        assert_eq!(
+            one("Hier soir, le pont a été fermé."),
+            vec![("Hier soir".into(), Kind::Datetime, iv(Some("2024-03-14T20:00:00"), Some("2024-03-14T23:59:59")))]
+        );
+        assert_eq!(
+            one("Les bureaux ouvrent de 8h à 12h."),
+            vec![("de 8h à 12h".into(), Kind::Time, iv(Some("08:00:00"), Some("12:00:00")))]
+        );
+        assert_eq!(
+            one("Entre 16h et 17h, le trafic a cessé."),
+            vec![("Entre 16h et 17h".into(), Kind::Time, iv(Some("16:00:00"), Some("17:00:00")))]
+        );
+    }
+
+    #[test]
+    fn durations_sets_and_ages() {
+        let dur = |iso: &str, seconds: f64| TimeValue::Duration { iso: iso.into(), seconds };
+        assert_eq!(
+            one("Le blocus a duré pendant deux semaines."),
+            vec![("deux semaines".into(), Kind::Duration, dur("P2W", 1_209_600.0))]
+        );
+        assert_eq!(
+            one("Les négociations durent depuis trois mois."),
+            vec![("depuis trois mois".into(), Kind::Duration, dur("P3M", 7_776_000.0))]
+        );
+        assert_eq!(
+            one("Les grévistes défilent chaque lundi."),
+            vec![("chaque lundi".into(), Kind::Set, TimeValue::Set { timex: "XXXX-WXX-1".into() })]
+        );
+        // Ages are not lengths of time.
+        assert!(one("Un soldat de 19 ans a été blessé.").is_empty());
+        assert!(one("Le sénateur est mort à 85 ans.").is_empty());
+        assert_eq!(one("Il purge une peine de 20 ans.").len(), 1);
+    }
+
+    #[test]
+    fn no_reference_leaves_relative_unresolved() {
+        let d = fr_data();
+        let got = run(&d, "Hier, la digue a cédé.", None);
+        assert_eq!(got.len(), 1);
+        assert!(matches!(got[0].value, Value::Time(TimeValue::Unresolved { .. })));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let d = fr_data();
+        let r = Some(jiff::civil::date(2024, 3, 15).at(12, 0, 0, 0));
+        for s in [
+            "il y a 99999999999999999999 ans",
+            "dans 1e300 heures",
+            "toutes les 4000000000000 semaines",
+            "les 99999999 derniers jours",
+            "le 31/02/9999 à 99h99",
+            "entre le 31 et le",
+            "de 23 à",
+            "fin de",
+            "mi-",
+            "lundi 0",
+            "9999-99",
+            "29/2-1/3/2100",
+            "à 24h00",
+            "années 2090",
+        ] {
+            let _ = run(&d, s, r);
+            let _ = run(&d, s, None);
+        }
     }
 }
