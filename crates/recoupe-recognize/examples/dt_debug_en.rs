@@ -1,6 +1,7 @@
 //! Scratch: prints English date-time spans of each argument (reference 2016-11-07).
 fn main() {
     if std::env::var("BENCH").is_ok() { bench_en(); return; }
+    if std::env::var("FUZZ").is_ok() { fuzz_en(); return; }
     let rec = recoupe_recognize::Recognizer::new().expect("tables");
     let r = jiff::civil::date(2016, 11, 7).at(0, 0, 0, 0);
     for a in std::env::args().skip(1) {
@@ -44,4 +45,30 @@ pub fn bench_en() {
     }
     let dt = t0.elapsed().as_secs_f64();
     println!("all families: {:.1} MB/s", text.len() as f64 / dt / 1e6);
+}
+#[allow(dead_code)]
+pub fn fuzz_en() {
+    std::panic::set_hook(Box::new(|info| {
+        let loc = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        println!("  at {loc}: {}", info.payload().downcast_ref::<String>().cloned().unwrap_or_default());
+    }));
+    let rec = recoupe_recognize::Recognizer::new().expect("tables");
+    let words = ["the", "of", "from", "to", "between", "and", "next", "last", "this", "week", "month", "year", "day", "days", "may", "May", "june", "Monday", "friday", "tonight", "morning", "in", "on", "at", "before", "after", "since", "until", "every", "each", "other", "3", "12", "2024", "31", "0", "99999999999", "20161016", "-", "/", ":", ".", ",", "am", "pm", "p", ".", "m", "th", "st", "q", "h", "1", "ago", "later", "within", "for", "hours", "minutes", "a", "few", "half", "an", "hour", "end", "mid", "early", "late", "first", "second", "third", "quarter", "quarters", "twenty", "one", "thousand", "million", "trillion", "o'clock", "noon", "christmas", "easter", "weekend", "s", "~", "<", ">", "=", "9999", "1000000000", "century", "fortnight", "decade", "business", "past", "coming", "2/29", "13", "24", "25:61", "00", "000", "é", "’"];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |m: usize| { seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17; (seed % m as u64) as usize };
+    let refs = [None, Some(jiff::civil::date(2016, 11, 7).at(0, 0, 0, 0)), Some(jiff::civil::date(9999, 12, 31).at(23, 59, 59, 0)), Some(jiff::civil::date(-9999, 1, 1).at(0, 0, 0, 0))];
+    for n in 0..200000 {
+        let len = 1 + next(12);
+        let mut s = String::new();
+        for _ in 0..len {
+            s.push_str(words[next(words.len())]);
+            if next(3) > 0 { s.push(' '); }
+        }
+        let r = refs[n % refs.len()];
+        let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rec.recognize(&s, recoupe_recognize::Lang::En, r)));
+        if res.is_err() {
+            println!("PANIC on {s:?} ref {r:?}");
+        }
+    }
+    println!("fuzz ok");
 }

@@ -9,7 +9,7 @@
 use serde::Deserialize;
 
 use crate::number::{number_at, Num, NumKind};
-use crate::tables::{canonical, Map, Phrases};
+use crate::tables::{canonical, Map, Phrases, Set};
 use crate::token::{fold, Tokens};
 use crate::{Cand, Kind, Lang, LangData, RecognizeError, Value};
 
@@ -50,6 +50,21 @@ pub struct RangeWords {
     pub group_of: Vec<String>,
     pub about: Phrases<f64>,
     pub articles: Vec<String>,
+    /// First words of every phrase above, so that most tokens are refused with one lookup.
+    pub starts: Set<String>,
+}
+
+impl RangeWords {
+    fn index_starts(&mut self) {
+        let first = |p: &str| Tokens::new(p).toks.first().map(|t| t.norm.to_string());
+        let mut st = Set::default();
+        st.extend(self.before.map.keys().filter_map(|k| first(k)));
+        st.extend(self.about.map.keys().filter_map(|k| first(k)));
+        st.extend(self.between.iter().filter_map(|(o, _)| first(o)));
+        st.extend(self.groups.keys().cloned());
+        st.extend(["des", "plusieurs", "quelques", "de", "several", "many", "some"].map(String::from));
+        self.starts = st;
+    }
 }
 
 pub fn load(src: &str, fr: &mut RangeWords, en: &mut RangeWords) -> Result<(), RecognizeError> {
@@ -81,6 +96,7 @@ pub fn load(src: &str, fr: &mut RangeWords, en: &mut RangeWords) -> Result<(), R
             .extend(raw.groups.into_iter().map(|(k, v)| (fold(&k).into_owned(), v)));
         w.group_of.extend(raw.group_of.iter().map(|s| canon(s)));
         w.articles.extend(raw.articles.iter().map(|s| canon(s)));
+        w.index_starts();
     }
     Ok(())
 }
@@ -351,12 +367,7 @@ fn group_at(tk: &Tokens, i: usize, d: &LangData) -> Option<Bounds> {
 fn may_start(tk: &Tokens, i: usize, nums: &[Num], d: &LangData) -> bool {
     let r = &d.ranges;
     let w = tk.n(i);
-    nums.binary_search_by_key(&i, |n| n.i).is_ok()
-        || r.before.longest_at(tk, i).is_some()
-        || r.about.longest_at(tk, i).is_some()
-        || r.between.iter().any(|(open, _)| open.starts_with(w) && !w.is_empty())
-        || r.groups.contains_key(w)
-        || r.groups.contains_key(tk.n(i + 1))
+    r.starts.contains(w) || nums.binary_search_by_key(&i, |n| n.i).is_ok()
 }
 
 /// Ranges and bounds in a text.

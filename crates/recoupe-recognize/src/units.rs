@@ -654,6 +654,16 @@ fn amounts(tk: &Tokens, nums: &[Num], d: &LangData, lang: Lang) -> Vec<Amt> {
                     k = a.j;
                 }
             }
+            // "a $5-million contract".
+            if !a.scaled && tk.n(a.j) == "-" && !tk.spaced(a.j) && !tk.spaced(a.j + 1) {
+                if let Some(m) = is_scale(d, tk.w(a.j + 1)) {
+                    a.value *= m;
+                    a.j += 2;
+                    a.scaled = true;
+                    k = a.j;
+                    covered_until = covered_until.max(a.j);
+                }
+            }
             // "35 lakh".
             if let Some(m) = u.extra_scales.get(tk.w(a.j)) {
                 a.value *= m;
@@ -1229,11 +1239,11 @@ fn ages(tk: &Tokens, amts: &[Amt], d: &LangData) -> Vec<Cand> {
                     after_end = Some(ae);
                 }
             }
-            let sure = after_end.is_some() || ctx_before.is_some() || confirmed_before(g, tk, a.i);
+            let rejected_before = g.not_before.all_before(tk, a.i, 0).into_iter().next().is_some();
+            let sure = after_end.is_some() || ctx_before.is_some() || (!rejected_before && confirmed_before(g, tk, a.i));
             let is_age = if sure {
                 true
             } else if g.bare && !hyphen {
-                let rejected_before = g.not_before.all_before(tk, a.i, 0).into_iter().next().is_some();
                 let rejected_after = g.not_after.longest_at(tk, e).is_some();
                 !rejected_before && !rejected_after && clean_end(tk, e)
             } else {

@@ -242,13 +242,58 @@ struct Raw {
 
 /// Words of the grammar itself (prepositions, articles) that may open an expression.
 const GRAMMAR_STARTS: &[&str] = &[
-    "le", "la", "l'", "les", "de", "du", "d'", "des", "entre", "depuis", "il", "dans", "avant", "apres", "a", "au",
-    "vers", "jusqu'", "tout", "toute", "en", "annees", "annee", "an", "semaine", "mois", "week", "weekend",
-    "trimestre", "plus", "tot", "tard", "au", "dès", "des", "partir",
+    "le",
+    "la",
+    "l'",
+    "les",
+    "de",
+    "du",
+    "d'",
+    "des",
+    "entre",
+    "depuis",
+    "il",
+    "dans",
+    "avant",
+    "apres",
+    "a",
+    "au",
+    "vers",
+    "jusqu'",
+    "tout",
+    "toute",
+    "en",
+    "annees",
+    "annee",
+    "an",
+    "semaine",
+    "mois",
+    "week",
+    "weekend",
+    "trimestre",
+    "plus",
+    "tot",
+    "tard",
+    "au",
+    "dès",
+    "des",
+    "partir",
 ];
 
 /// Nouns of periods the grammar reads ("la semaine prochaine", "le premier trimestre").
-const PERIOD_NOUNS: &[&str] = &["semaine", "mois", "annee", "annees", "an", "trimestre", "semestre", "journee", "jour", "week", "weekend"];
+const PERIOD_NOUNS: &[&str] = &[
+    "semaine",
+    "mois",
+    "annee",
+    "annees",
+    "an",
+    "trimestre",
+    "semestre",
+    "journee",
+    "jour",
+    "week",
+    "weekend",
+];
 
 fn time_of(s: &str) -> Option<Time> {
     let mut it = s.split(':').map(|x| x.parse::<i8>().ok());
@@ -365,9 +410,33 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
         !t.this.contains(w)
             && !matches!(
                 w.as_str(),
-                "le" | "la" | "l'" | "les" | "de" | "du" | "d'" | "des" | "entre" | "depuis" | "il" | "dans" | "avant"
-                    | "apres" | "a" | "au" | "vers" | "jusqu'" | "tout" | "toute" | "tous" | "toutes" | "chaque"
-                    | "en" | "plus" | "tot" | "tard" | "partir"
+                "le" | "la"
+                    | "l'"
+                    | "les"
+                    | "de"
+                    | "du"
+                    | "d'"
+                    | "des"
+                    | "entre"
+                    | "depuis"
+                    | "il"
+                    | "dans"
+                    | "avant"
+                    | "apres"
+                    | "a"
+                    | "au"
+                    | "vers"
+                    | "jusqu'"
+                    | "tout"
+                    | "toute"
+                    | "tous"
+                    | "toutes"
+                    | "chaque"
+                    | "en"
+                    | "plus"
+                    | "tot"
+                    | "tard"
+                    | "partir"
             )
     }));
     starts.extend(t.months.keys().cloned());
@@ -416,7 +485,8 @@ struct D {
 
 impl D {
     fn end_excl(&self) -> Date {
-        self.end.unwrap_or_else(|| add_days(self.start, 1).unwrap_or(self.start))
+        self.end
+            .unwrap_or_else(|| add_days(self.start, 1).unwrap_or(self.start))
     }
     fn v(&self) -> V {
         match self.end {
@@ -572,7 +642,8 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
             let mut j = i + 1;
             // "11:00", "16h", "3,5": a time or a decimal, not a day.
-            if self.glued(j) && matches!(self.n(j), ":" | "h" | "," | "." ) && self.kind(j + 1) == Some(TokKind::Digits) {
+            if self.glued(j) && matches!(self.n(j), ":" | "h" | "," | ".") && self.kind(j + 1) == Some(TokKind::Digits)
+            {
                 return None;
             }
             if self.glued(j) && self.t.hour_words.contains(self.w(j)) {
@@ -694,7 +765,11 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "dernier mercredi", "prochain vendredi", "le dernier trimestre", "le prochain mois".
     fn shift_first(&self, i: usize) -> Option<D> {
-        let k = if matches!(self.w(i), "le" | "la" | "l'") { i + 1 } else { i };
+        let k = if matches!(self.w(i), "le" | "la" | "l'") {
+            i + 1
+        } else {
+            i
+        };
         let (sj, s) = self.t.shifts.at(self.tk, k)?;
         let s = i64::from(*s);
         if s == 0 || !self.is_word_at(k) {
@@ -717,7 +792,11 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// "le premier trimestre 2023", "la dernière semaine de juillet", "au deuxième semestre",
     /// "la 3e semaine de 2018".
     fn ordinal_period(&self, i: usize) -> Option<D> {
-        let k = if matches!(self.w(i), "le" | "la" | "l'") { i + 1 } else { i };
+        let k = if matches!(self.w(i), "le" | "la" | "l'") {
+            i + 1
+        } else {
+            i
+        };
         let (oj, n) = match self.w(k) {
             "dernier" | "derniere" => (k + 1, -1i64),
             _ => {
@@ -738,7 +817,9 @@ impl<'a, 'b> Cx<'a, 'b> {
         if matches!(self.w(tk), "de" | "d'" | "du") {
             tk += 1;
         }
-        let target = self.date(tk).filter(|d| d.end.is_some() && matches!(d.grain, Grain::Year | Grain::Month));
+        let target = self
+            .date(tk)
+            .filter(|d| d.end.is_some() && matches!(d.grain, Grain::Year | Grain::Month));
         let start = if i == k { i } else { i };
         let _ = start;
         match g {
@@ -896,7 +977,11 @@ impl<'a, 'b> Cx<'a, 'b> {
                 };
                 return Some(self.day_of(d, sj, false));
             }
-            let d = if self.ahead(i) { self.month_day_ahead(self.today, m, day)? } else { month_day_near(self.today, m, day)? };
+            let d = if self.ahead(i) {
+                self.month_day_ahead(self.today, m, day)?
+            } else {
+                month_day_near(self.today, m, day)?
+            };
             return Some(self.day_of(d, mj, false));
         }
         // "le 25 mardi": a day of this month named with its weekday.
@@ -961,7 +1046,9 @@ impl<'a, 'b> Cx<'a, 'b> {
                     return Some(self.day_of(d, yj, true));
                 }
                 // "mai vingt-neuf", "novembre 23": a day after the month, not a count of things.
-                if !(self.is_word_at(dj) && !self.t.starts.contains(self.w(dj)) && self.kind(mj) == Some(TokKind::Digits))
+                if !(self.is_word_at(dj)
+                    && !self.t.starts.contains(self.w(dj))
+                    && self.kind(mj) == Some(TokKind::Digits))
                 {
                     let d = month_day_near(self.today, m, day)?;
                     return Some(self.day_of(d, dj, false));
@@ -976,7 +1063,11 @@ impl<'a, 'b> Cx<'a, 'b> {
             return None;
         }
         let y = if self.ahead(i) {
-            if m >= self.today.month() { self.today.year() } else { self.today.year() + 1 }
+            if m >= self.today.month() {
+                self.today.year()
+            } else {
+                self.today.year() + 1
+            }
         } else {
             self.month_near(m)
         };
@@ -992,7 +1083,11 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
             let (j, m, _) = self.month(k)?;
             // No dot after a month inside a numeric date.
-            let j = if self.n(j.saturating_sub(1)) == "." && j > k + 1 { j - 1 } else { j };
+            let j = if self.n(j.saturating_sub(1)) == "." && j > k + 1 {
+                j - 1
+            } else {
+                j
+            };
             Some((j, Comp::Month(m)))
         };
         let (j0, c0) = comp(i)?;
@@ -1010,7 +1105,11 @@ impl<'a, 'b> Cx<'a, 'b> {
                 }
             }
             // Followed by yet another number: not a date.
-            if matches!(self.n(j), "/" | ".") && self.glued(j) && self.kind(j + 1) == Some(TokKind::Digits) && self.glued(j + 1) {
+            if matches!(self.n(j), "/" | ".")
+                && self.glued(j)
+                && self.kind(j + 1) == Some(TokKind::Digits)
+                && self.glued(j + 1)
+            {
                 return None;
             }
         } else if let Comp::Num(_, l0) = c0 {
@@ -1043,9 +1142,13 @@ impl<'a, 'b> Cx<'a, 'b> {
         match comps.len() {
             3 => {
                 let (y, m, d) = if has_month_word {
-                    let m = comps.iter().find_map(|c| if let Comp::Month(m) = c { Some(*m) } else { None })?;
-                    let nums: Vec<(u32, usize)> =
-                        comps.iter().filter_map(|c| if let Comp::Num(v, l) = c { Some((*v, *l)) } else { None }).collect();
+                    let m = comps
+                        .iter()
+                        .find_map(|c| if let Comp::Month(m) = c { Some(*m) } else { None })?;
+                    let nums: Vec<(u32, usize)> = comps
+                        .iter()
+                        .filter_map(|c| if let Comp::Num(v, l) = c { Some((*v, *l)) } else { None })
+                        .collect();
                     let (a, b) = (*nums.first()?, *nums.get(1)?);
                     if a.1 == 4 {
                         (a.0 as i32, m, b.0)
@@ -1106,7 +1209,11 @@ impl<'a, 'b> Cx<'a, 'b> {
         let (j, wd) = self.weekday(i)?;
         // A date follows: it names the day, the weekday only confirms it (or picks the year).
         if let Some(d) = self.numeric_date(j).or_else(|| self.day_month(j)) {
-            let d = if d.year_given || d.end.is_some() { d } else { self.match_weekday(d, wd, Grain::Year) };
+            let d = if d.year_given || d.end.is_some() {
+                d
+            } else {
+                self.match_weekday(d, wd, Grain::Year)
+            };
             if let Some(d2) = (!d.bare_day).then_some(d) {
                 return Some(d2);
             }
@@ -1115,7 +1222,10 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         // "lundi 21": the day of the month, unless an hour follows ("lundi 8 heures").
         if let Some((dj, day)) = self.day_num(j) {
-            if !self.t.hour_words.contains(self.w(dj)) && self.t.meridiem.at(self.tk, dj).is_none() && self.kind(j) == Some(TokKind::Digits) {
+            if !self.t.hour_words.contains(self.w(dj))
+                && self.t.meridiem.at(self.tk, dj).is_none()
+                && self.kind(j) == Some(TokKind::Digits)
+            {
                 let d = self.day_in_month_near(day)?;
                 return Some(self.match_weekday(self.day_of(d, dj, false), wd, Grain::Month));
             }
@@ -1154,7 +1264,11 @@ impl<'a, 'b> Cx<'a, 'b> {
             if self.n(dk) == "(" {
                 dk += 1;
             }
-            if let Some(d) = self.numeric_date(dk).or_else(|| self.day_month(dk)).filter(|d| !d.bare_day) {
+            if let Some(d) = self
+                .numeric_date(dk)
+                .or_else(|| self.day_month(dk))
+                .filter(|d| !d.bare_day)
+            {
                 let mut d = d;
                 if dk > j && self.n(d.j) == ")" {
                     d.j += 1;
@@ -1278,7 +1392,9 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// "2020": a year written alone, where it cannot be a count of things.
     fn year_alone(&self, i: usize) -> Option<D> {
         let (j, y) = self.year(i, false)?;
-        if !(1900..=2100).contains(&y) && !matches!(self.w(i.wrapping_sub(1)), "en" | "de" | "depuis" | "avant" | "apres") {
+        if !(1900..=2100).contains(&y)
+            && !matches!(self.w(i.wrapping_sub(1)), "en" | "de" | "depuis" | "avant" | "apres")
+        {
             return None;
         }
         // A number in a list or a measure ("2020 soldats", "1 2020"): not a year.
@@ -1543,7 +1659,9 @@ impl<'a, 'b> Cx<'a, 'b> {
                 if self.t.minute_words.contains(self.w(c.j)) && self.glued(c.j) {
                     c.j += 1;
                 }
-            } else if let Some((mj, dm, _, _)) = self.minutes_after(c.j, !abbrev || self.kind(c.j) == Some(TokKind::Digits)) {
+            } else if let Some((mj, dm, _, _)) =
+                self.minutes_after(c.j, !abbrev || self.kind(c.j) == Some(TokKind::Digits))
+            {
                 let total = i32::from(h) * 60 + dm;
                 if !(0..24 * 60 + 1).contains(&total) {
                     return None;
@@ -1636,8 +1754,10 @@ impl<'a, 'b> Cx<'a, 'b> {
             return false;
         }
         let p = self.w(i - 1);
-        matches!(p, "a" | "vers" | "des" | "avant" | "apres" | "jusqu'a" | "est" | "sonne" | "sonnent")
-            || (p == "a" && self.w(i.wrapping_sub(2)) == "jusqu'")
+        matches!(
+            p,
+            "a" | "vers" | "des" | "avant" | "apres" | "jusqu'a" | "est" | "sonne" | "sonnent"
+        ) || (p == "a" && self.w(i.wrapping_sub(2)) == "jusqu'")
     }
 
     /// A clock time that stands as a time (not a duration nor a plain number).
@@ -1731,7 +1851,10 @@ impl<'a, 'b> Cx<'a, 'b> {
     fn scan_at(&self, i: usize, out: &mut Vec<Hit>) {
         // Inside a run of numbers (a telephone number, the second half of "10/1-11/2"): the
         // reading starts earlier, if anywhere.
-        if i > 0 && self.kind(i) == Some(TokKind::Digits) && !self.tk.spaced(i) && matches!(self.n(i - 1), "-" | "/" | "." | "+" | ":" | ",")
+        if i > 0
+            && self.kind(i) == Some(TokKind::Digits)
+            && !self.tk.spaced(i)
+            && matches!(self.n(i - 1), "-" | "/" | "." | "+" | ":" | ",")
         {
             return;
         }
@@ -1772,7 +1895,12 @@ impl<'a, 'b> Cx<'a, 'b> {
             "au" | "en" => k + 1,
             _ => k,
         };
-        if let Some((pj, p)) = self.t.day_parts.at(self.tk, pstart).or_else(|| self.t.parts.at(self.tk, pstart)) {
+        if let Some((pj, p)) = self
+            .t
+            .day_parts
+            .at(self.tk, pstart)
+            .or_else(|| self.t.parts.at(self.tk, pstart))
+        {
             part = Some(p);
             pk = pj;
         }
@@ -1864,7 +1992,10 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
         }
         // "10, ce soir": an hour then the part of today it belongs to.
-        if let Some(c) = self.clock_core(i).filter(|c| !c.marked && c.h <= 12 && self.kind(i) == Some(TokKind::Digits)) {
+        if let Some(c) = self
+            .clock_core(i)
+            .filter(|c| !c.marked && c.h <= 12 && self.kind(i) == Some(TokKind::Digits))
+        {
             let k = if self.n(c.j) == "," { c.j + 1 } else { c.j };
             if self.t.this.contains(self.w(k)) {
                 if let Some((pj, p)) = self.t.parts.at(self.tk, k + 1) {
@@ -1882,7 +2013,9 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
         }
         if let Some((rj, a, b, marked)) = self.clock_range(i) {
-            let (Some(ta), Some(tb)) = (a.time(), b.time()) else { return };
+            let (Some(ta), Some(tb)) = (a.time(), b.time()) else {
+                return;
+            };
             // A date after the range: "de 5 à 7 aujourd'hui", "entre 7 et 9 hier soir".
             let mut k = rj;
             if self.n(k) == "," {
@@ -1899,7 +2032,13 @@ impl<'a, 'b> Cx<'a, 'b> {
                     j = pj;
                 }
                 if let (Some(ta), Some(tb)) = (a2.time(), b2.time()) {
-                    self.push(out, i, j, V::Span(Some(at(d.start, ta)), Some(at(d.start, tb))), !d.year_given);
+                    self.push(
+                        out,
+                        i,
+                        j,
+                        V::Span(Some(at(d.start, ta)), Some(at(d.start, tb))),
+                        !d.year_given,
+                    );
                 }
             }
             // "ce matin": "entre 10 et 11h30 ce matin".
@@ -1908,7 +2047,13 @@ impl<'a, 'b> Cx<'a, 'b> {
                     let (mut a2, mut b2) = (a, b);
                     Self::apply_part_pair(&mut a2, &mut b2, p);
                     if let (Some(ta), Some(tb)) = (a2.time(), b2.time()) {
-                        self.push(out, i, pj, V::Span(Some(at(self.today, ta)), Some(at(self.today, tb))), true);
+                        self.push(
+                            out,
+                            i,
+                            pj,
+                            V::Span(Some(at(self.today, ta)), Some(at(self.today, tb))),
+                            true,
+                        );
                     }
                 }
             }
@@ -1928,7 +2073,9 @@ impl<'a, 'b> Cx<'a, 'b> {
             "dans" | "en" if matches!(self.w(i + 1), "la" | "le" | "l'") => i + 2,
             _ => return,
         };
-        let Some((pj, p)) = self.t.parts.at(self.tk, k) else { return };
+        let Some((pj, p)) = self.t.parts.at(self.tk, k) else {
+            return;
+        };
         let this = self.t.this.contains(w);
         // "la nuit dernière", "le soir précédent": the part of yesterday.
         if let Some((sj, sh)) = self.t.shifts.at(self.tk, pj) {
@@ -1980,7 +2127,11 @@ impl<'a, 'b> Cx<'a, 'b> {
             return;
         }
         let Some(t) = c.time() else { return };
-        let v = if before { V::ClockOpen(None, Some(t)) } else { V::ClockOpen(Some(t), None) };
+        let v = if before {
+            V::ClockOpen(None, Some(t))
+        } else {
+            V::ClockOpen(Some(t), None)
+        };
         self.push(out, i, c.j, v, false);
     }
 
@@ -2007,7 +2158,10 @@ impl<'a, 'b> Cx<'a, 'b> {
             if let Some((day, j)) = target {
                 let v = match e {
                     Edge::End => V::At(at(day, Time::constant(23, 59, 59, 0))),
-                    Edge::Start => V::Span(Some(at(day, Time::midnight())), Some(at(day, Time::constant(12, 0, 0, 0)))),
+                    Edge::Start => V::Span(
+                        Some(at(day, Time::midnight())),
+                        Some(at(day, Time::constant(12, 0, 0, 0))),
+                    ),
                     Edge::Mid => V::Span(
                         Some(at(day, Time::constant(10, 0, 0, 0))),
                         Some(at(day, Time::constant(14, 0, 0, 0))),
@@ -2261,13 +2415,21 @@ impl<'a, 'b> Cx<'a, 'b> {
                 rk += 1;
             }
             // No spaces around a dash between numbers read as dates.
-            if !matches!(w, "entre" | "de" | "d'" | "du" | "des") && link.contains(&l) && l != "au" && (self.tk.spaced(lj) || self.tk.spaced(lj + 1)) {
+            if !matches!(w, "entre" | "de" | "d'" | "du" | "des")
+                && link.contains(&l)
+                && l != "au"
+                && (self.tk.spaced(lj) || self.tk.spaced(lj + 1))
+            {
                 // "2014 - 2018" is fine with spaces only for years.
             }
             if matches!(self.w(rk), "le" | "la" | "l'") && w != "d'" {
                 rk += 1;
             }
-            let Some(r) = self.date(rk).filter(|d| !d.bare_day).or_else(|| self.edge_range_target(rk)) else {
+            let Some(r) = self
+                .date(rk)
+                .filter(|d| !d.bare_day)
+                .or_else(|| self.edge_range_target(rk))
+            else {
                 // "4-23 mois prochain": a day range in a named month.
                 continue;
             };
@@ -2280,7 +2442,9 @@ impl<'a, 'b> Cx<'a, 'b> {
                         // "4-23 mois prochain"? the right is a month: both are days of it.
                         continue;
                     }
-                    let Some(s) = ymd(i32::from(r.start.year()), i32::from(r.start.month()), i32::from(day)) else { continue };
+                    let Some(s) = ymd(i32::from(r.start.year()), i32::from(r.start.month()), i32::from(day)) else {
+                        continue;
+                    };
                     self.day_of(s, lj, r.year_given)
                 }
             };
@@ -2309,11 +2473,24 @@ impl<'a, 'b> Cx<'a, 'b> {
                 continue;
             }
             // Without an opener, a dash joins only dates written with digits and no spaces.
-            if !matches!(w, "entre" | "de" | "d'" | "du" | "des") && l != "au" && (self.tk.spaced(lj) || self.tk.spaced(lj + 1)) {
+            if !matches!(w, "entre" | "de" | "d'" | "du" | "des")
+                && l != "au"
+                && (self.tk.spaced(lj) || self.tk.spaced(lj + 1))
+            {
                 continue;
             }
-            let end = if r.end.is_some() && r.grain >= Grain::Week && r.end.is_some() { e } else { e };
-            self.push(out, i, r.j, V::Days(Some(s), Some(end)), !(ld.year_given && r.year_given));
+            let end = if r.end.is_some() && r.grain >= Grain::Week && r.end.is_some() {
+                e
+            } else {
+                e
+            };
+            self.push(
+                out,
+                i,
+                r.j,
+                V::Days(Some(s), Some(end)),
+                !(ld.year_given && r.year_given),
+            );
         }
         // "4-23 mois prochain", "du 3 au 12": days of a month that follows.
         if let Some((dj, d1)) = self.day_num(k0) {
@@ -2366,7 +2543,13 @@ impl<'a, 'b> Cx<'a, 'b> {
             "apres" => (i + 1, 1),
             "depuis" => (i + 1, 0),
             // "dès le 1er avril", "dès 2025"; "des" is also the plural article.
-            "des" if matches!(self.w(i + 1), "le" | "la" | "l'") || self.kind(i + 1) == Some(TokKind::Digits) || self.t.months.contains_key(self.w(i + 1)) => (i + 1, 0),
+            "des"
+                if matches!(self.w(i + 1), "le" | "la" | "l'")
+                    || self.kind(i + 1) == Some(TokKind::Digits)
+                    || self.t.months.contains_key(self.w(i + 1)) =>
+            {
+                (i + 1, 0)
+            }
             "partir" if i > 0 && self.w(i - 1) == "a" => (i + 1, 0),
             _ => return,
         };
@@ -2382,7 +2565,11 @@ impl<'a, 'b> Cx<'a, 'b> {
             let (ej, e) = self.edge_word(k)?;
             let (d, _) = self.edge_target(ej)?;
             let (s, en) = edge_of(&d, e)?;
-            Some(D { start: s, end: Some(en), ..d })
+            Some(D {
+                start: s,
+                end: Some(en),
+                ..d
+            })
         });
         let Some(d) = d else { return };
         // "avant le 15 mai" reads as the date itself (as Recognizers-Text does); only periods
@@ -2457,7 +2644,9 @@ impl<'a, 'b> Cx<'a, 'b> {
             return Some((j, tx, false));
         }
         let (k2, n) = match self.count(k) {
-            Some((cj, n)) if n.fract() == 0.0 && n <= 100_000.0 && self.t.units.contains_key(self.w(cj)) => (cj, n as i64),
+            Some((cj, n)) if n.fract() == 0.0 && n <= 100_000.0 && self.t.units.contains_key(self.w(cj)) => {
+                (cj, n as i64)
+            }
             _ => (k, 1),
         };
         let g = *self.t.units.get(self.w(k2))?;
@@ -2609,9 +2798,19 @@ mod probe {
     pub fn fr_data() -> LangData {
         let mut d = LangData::default();
         let mut en = tables::NumberWords::default();
-        tables::load_numbers(include_str!("../../../../data/recognize/numbers.toml"), &mut d.numbers, &mut en).unwrap();
+        tables::load_numbers(
+            include_str!("../../../../data/recognize/numbers.toml"),
+            &mut d.numbers,
+            &mut en,
+        )
+        .unwrap();
         let mut dt = DtTables::default();
-        load_lang(include_str!("../../../../data/recognize/datetime-fr.toml"), Lang::Fr, &mut dt).unwrap();
+        load_lang(
+            include_str!("../../../../data/recognize/datetime-fr.toml"),
+            Lang::Fr,
+            &mut dt,
+        )
+        .unwrap();
         d.dt = dt;
         d
     }
@@ -2635,7 +2834,14 @@ mod probe {
             let got = run(&d, line, Some(reference));
             println!("## {line}");
             for g in got {
-                println!("    {} [{},{}) {:?} {}", serde_json::to_string(&g.text).unwrap(), g.start, g.end, g.kind, serde_json::to_string(&g.value).unwrap());
+                println!(
+                    "    {} [{},{}) {:?} {}",
+                    serde_json::to_string(&g.text).unwrap(),
+                    g.start,
+                    g.end,
+                    g.kind,
+                    serde_json::to_string(&g.value).unwrap()
+                );
             }
         }
     }
@@ -2703,38 +2909,79 @@ mod tests {
     #[test]
     fn days_of_news() {
         // Reference: Friday 15 March 2024.
-        assert_eq!(one("Les troupes ont franchi le fleuve le 28 octobre."), vec![("28 octobre".into(), Kind::Date, p("2023-10-28"))]);
-        assert_eq!(one("Avant-hier, le barrage a cédé."), vec![("Avant-hier".into(), Kind::Date, p("2024-03-13"))]);
-        assert_eq!(one("Mardi dernier, les prix ont grimpé."), vec![("Mardi dernier".into(), Kind::Date, p("2024-03-12"))]);
-        assert_eq!(one("Le scrutin du 12 juin 2022 est annulé."), vec![("12 juin 2022".into(), Kind::Date, p("2022-06-12"))]);
-        assert_eq!(one("Il y a trois ans, la digue a rompu."), vec![("Il y a trois ans".into(), Kind::Date, p("2021-03-15"))]);
+        assert_eq!(
+            one("Les troupes ont franchi le fleuve le 28 octobre."),
+            vec![("28 octobre".into(), Kind::Date, p("2023-10-28"))]
+        );
+        assert_eq!(
+            one("Avant-hier, le barrage a cédé."),
+            vec![("Avant-hier".into(), Kind::Date, p("2024-03-13"))]
+        );
+        assert_eq!(
+            one("Mardi dernier, les prix ont grimpé."),
+            vec![("Mardi dernier".into(), Kind::Date, p("2024-03-12"))]
+        );
+        assert_eq!(
+            one("Le scrutin du 12 juin 2022 est annulé."),
+            vec![("12 juin 2022".into(), Kind::Date, p("2022-06-12"))]
+        );
+        assert_eq!(
+            one("Il y a trois ans, la digue a rompu."),
+            vec![("Il y a trois ans".into(), Kind::Date, p("2021-03-15"))]
+        );
         // A weekday written with its date picks the year where they agree.
-        assert_eq!(one("Le vote aura lieu vendredi 22 mars."), vec![("vendredi 22 mars".into(), Kind::Date, p("2024-03-22"))]);
+        assert_eq!(
+            one("Le vote aura lieu vendredi 22 mars."),
+            vec![("vendredi 22 mars".into(), Kind::Date, p("2024-03-22"))]
+        );
         // Looking ahead: "d'ici le" names a coming day.
-        assert_eq!(one("Le texte sera adopté d'ici le 15 avril."), vec![("15 avril".into(), Kind::Date, p("2024-04-15"))]);
+        assert_eq!(
+            one("Le texte sera adopté d'ici le 15 avril."),
+            vec![("15 avril".into(), Kind::Date, p("2024-04-15"))]
+        );
     }
 
     #[test]
     fn periods() {
         assert_eq!(
             one("Fin 2023, le chômage atteignait 7 %."),
-            vec![("Fin 2023".into(), Kind::Date, iv(Some("2023-09-01"), Some("2024-01-01")))]
+            vec![(
+                "Fin 2023".into(),
+                Kind::Date,
+                iv(Some("2023-09-01"), Some("2024-01-01"))
+            )]
         );
         assert_eq!(
             one("Mi-juillet, les pompiers ont reculé."),
-            vec![("Mi-juillet".into(), Kind::Date, iv(Some("2023-07-10"), Some("2023-07-21")))]
+            vec![(
+                "Mi-juillet".into(),
+                Kind::Date,
+                iv(Some("2023-07-10"), Some("2023-07-21"))
+            )]
         );
         assert_eq!(
             one("L'année dernière, l'inflation a reculé."),
-            vec![("L'année dernière".into(), Kind::Date, iv(Some("2023-01-01"), Some("2024-01-01")))]
+            vec![(
+                "L'année dernière".into(),
+                Kind::Date,
+                iv(Some("2023-01-01"), Some("2024-01-01"))
+            )]
         );
         assert_eq!(
             one("Entre janvier et février, 30 000 personnes ont fui."),
-            vec![("Entre janvier et février".into(), Kind::Date, iv(Some("2024-01-01"), Some("2024-02-01")))]
+            vec![(
+                "Entre janvier et février".into(),
+                Kind::Date,
+                iv(Some("2024-01-01"), Some("2024-02-01"))
+            )]
         );
         assert_eq!(
             one("Les ventes ont chuté au premier trimestre 2023."),
-            vec![("premier trimestre 2023".into(), Kind::Date, iv(Some("2023-01-01"), Some("2023-04-01")))]
+            vec![(
+                "premier trimestre 2023".into(),
+                Kind::Date,
+                iv(Some("2023-01-01"), Some("2023-04-01"))
+            )]
         );
         assert_eq!(
             one("La guerre dure depuis 2014."),
@@ -2742,20 +2989,31 @@ mod tests {
         );
         assert_eq!(
             one("La semaine prochaine, le Sénat vote."),
-            vec![("La semaine prochaine".into(), Kind::Date, iv(Some("2024-03-18"), Some("2024-03-25")))]
+            vec![(
+                "La semaine prochaine".into(),
+                Kind::Date,
+                iv(Some("2024-03-18"), Some("2024-03-25"))
+            )]
         );
     }
 
     #[test]
     fn times_and_date_times() {
-        assert_eq!(one("Le couvre-feu commence à 22H00."), vec![("22H00".into(), Kind::Time, p("22:00:00"))]);
+        assert_eq!(
+            one("Le couvre-feu commence à 22H00."),
+            vec![("22H00".into(), Kind::Time, p("22:00:00"))]
+        );
         assert_eq!(
             one("Le procès s'ouvre le 5 mai 2024 à 9 h 30."),
             vec![("5 mai 2024 à 9 h 30".into(), Kind::Datetime, p("2024-05-05T09:30:00"))]
         );
         assert_eq!(
             one("Hier soir, le pont a été fermé."),
-            vec![("Hier soir".into(), Kind::Datetime, iv(Some("2024-03-14T20:00:00"), Some("2024-03-14T23:59:59")))]
+            vec![(
+                "Hier soir".into(),
+                Kind::Datetime,
+                iv(Some("2024-03-14T20:00:00"), Some("2024-03-14T23:59:59"))
+            )]
         );
         assert_eq!(
             one("Les bureaux ouvrent de 8h à 12h."),
@@ -2763,13 +3021,20 @@ mod tests {
         );
         assert_eq!(
             one("Entre 16h et 17h, le trafic a cessé."),
-            vec![("Entre 16h et 17h".into(), Kind::Time, iv(Some("16:00:00"), Some("17:00:00")))]
+            vec![(
+                "Entre 16h et 17h".into(),
+                Kind::Time,
+                iv(Some("16:00:00"), Some("17:00:00"))
+            )]
         );
     }
 
     #[test]
     fn durations_sets_and_ages() {
-        let dur = |iso: &str, seconds: f64| TimeValue::Duration { iso: iso.into(), seconds };
+        let dur = |iso: &str, seconds: f64| TimeValue::Duration {
+            iso: iso.into(),
+            seconds,
+        };
         assert_eq!(
             one("Le blocus a duré pendant deux semaines."),
             vec![("deux semaines".into(), Kind::Duration, dur("P2W", 1_209_600.0))]
@@ -2780,7 +3045,13 @@ mod tests {
         );
         assert_eq!(
             one("Les grévistes défilent chaque lundi."),
-            vec![("chaque lundi".into(), Kind::Set, TimeValue::Set { timex: "XXXX-WXX-1".into() })]
+            vec![(
+                "chaque lundi".into(),
+                Kind::Set,
+                TimeValue::Set {
+                    timex: "XXXX-WXX-1".into()
+                }
+            )]
         );
         // Ages are not lengths of time.
         assert!(one("Un soldat de 19 ans a été blessé.").is_empty());
