@@ -28,7 +28,10 @@ pub fn bench_en() {
     let rec = recoupe_recognize::Recognizer::new().expect("tables");
     let r = jiff::civil::date(2024, 10, 18).at(0, 0, 0, 0);
     let base = "The Sorne dam now holds 12,500 cubic metres of water, the regional authority said. The minister insisted on Monday that work would resume before the end of the year. Nearly 3,400 residents were evacuated on May 12, according to the fire service. Residents say the project went ahead without consultation and want a public inquiry. The works may have cost up to $45 million, some 12% more than planned. \"We still do not know what happened,\" the mayor told a public meeting. Between 20 and 300 workers had been on the site since 2004, including about twenty temps. The commission is due to report next week, its chairman said. Thousands of people marched through the city centre on Saturday afternoon. More than 2,100 homes were still without power at 7 p.m., the agency said. The river's flow reached 45.7 cubic metres per second, the highest since 1998. ";
-    let text: String = base.repeat(4000);
+    let text: String = match std::env::var("BENCH_FILE") {
+        Ok(f) => std::fs::read_to_string(f).unwrap_or_default().repeat(1000),
+        Err(_) => base.repeat(4000),
+    };
     let fam = recoupe_recognize::Families { numbers: false, ranges: false, units: false, datetime: true };
     let t0 = std::time::Instant::now();
     let mut n = 0;

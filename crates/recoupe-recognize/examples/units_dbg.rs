@@ -10,8 +10,24 @@ fn main() {
         let text = std::fs::read_to_string(&args[2]).expect("file");
         let paras: Vec<&str> = text.lines().collect();
         for (name, fam) in [
-            ("numbers", Families { numbers: true, ranges: false, units: false, datetime: false }),
-            ("numbers+units", Families { numbers: true, ranges: false, units: true, datetime: false }),
+            (
+                "numbers",
+                Families {
+                    numbers: true,
+                    ranges: false,
+                    units: false,
+                    datetime: false,
+                },
+            ),
+            (
+                "numbers+units",
+                Families {
+                    numbers: true,
+                    ranges: false,
+                    units: true,
+                    datetime: false,
+                },
+            ),
         ] {
             let t = std::time::Instant::now();
             let mut n = 0;
@@ -29,14 +45,32 @@ fn main() {
         let tk = recoupe_recognize::token::Tokens::new(text);
         let d = rec.data(lang);
         let nums = recoupe_recognize::number::scan(&tk, &d.numbers, lang);
-        println!("toks {:?}", tk.toks.iter().map(|t| (&*t.norm, t.kind)).collect::<Vec<_>>());
+        println!(
+            "toks {:?}",
+            tk.toks.iter().map(|t| (&*t.norm, t.kind)).collect::<Vec<_>>()
+        );
         println!("nums {:?}", nums);
         for s in rec.recognize(text, lang, None) {
-            println!("  {:?} {:?} {}", s.kind, s.text, serde_json::to_string(&s.value).unwrap_or_default());
+            println!(
+                "  {:?} {:?} {}",
+                s.kind,
+                s.text,
+                serde_json::to_string(&s.value).unwrap_or_default()
+            );
         }
-        let f = Families { numbers: false, ranges: false, units: true, datetime: false };
+        let f = Families {
+            numbers: false,
+            ranges: false,
+            units: true,
+            datetime: false,
+        };
         for s in rec.recognize_kinds(text, lang, None, f, &[Kind::Age, Kind::Money, Kind::Dimension]) {
-            println!("  U {:?} {:?} {}", s.kind, s.text, serde_json::to_string(&s.value).unwrap_or_default());
+            println!(
+                "  U {:?} {:?} {}",
+                s.kind,
+                s.text,
+                serde_json::to_string(&s.value).unwrap_or_default()
+            );
         }
     }
 }

@@ -660,8 +660,9 @@ fn split_denominator(tk: &Tokens, ph: &Phrase, nw: &NumberWords, lang: Lang) -> 
 /// "three quarters", "two hundred point zero three", and ordinals ending the phrase
 /// ("vingt et unième", "twenty-first").
 fn words_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> {
-    let w0 = &*tk.toks[i].norm;
-    if tk.toks[i].kind == TokKind::Word && !nw.starts.contains(w0) && !w0.ends_with("ieme") && !w0.ends_with("iemes") {
+    let t0 = tk.toks.get(i)?;
+    let w0 = &*t0.norm;
+    if t0.kind == TokKind::Word && !nw.starts.contains(w0) && !w0.ends_with("ieme") && !w0.ends_with("iemes") {
         return None;
     }
     // A negative word before a number: "minus five", "negative ten".

@@ -330,9 +330,27 @@ pub fn model_files(dir: &Path) -> Result<Vec<(Lang, String, String, PathBuf)>, R
     Ok(out)
 }
 
+/// Cases recoupe deliberately reads otherwise (`data/recognize/peer-deliberate.toml`):
+/// input -> reason. They still count as failures.
+pub fn deliberate() -> Vec<(String, String)> {
+    #[derive(serde::Deserialize)]
+    struct Doc {
+        #[serde(default)]
+        case: Vec<Entry>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        input: String,
+        reason: String,
+    }
+    let doc: Doc = toml::from_str(include_str!("../../../data/recognize/peer-deliberate.toml")).unwrap_or(Doc { case: Vec::new() });
+    doc.case.into_iter().map(|e| (e.input, e.reason)).collect()
+}
+
 /// Runs every model file under `dir`; `keep_failures` fills each report's `failures`.
 pub fn run_dir(rec: &Recognizer, dir: &Path, keep_failures: bool) -> Result<Vec<ModelReport>, RecognizeError> {
     let mut reports = Vec::new();
+    let deliberate = deliberate();
     for (lang, family, model, path) in model_files(dir)? {
         let cases = read_cases(&path)?;
         let mut r = ModelReport {
@@ -348,7 +366,8 @@ pub fn run_dir(rec: &Recognizer, dir: &Path, keep_failures: bool) -> Result<Vec<
                 if fail.is_none() {
                     r.checked_pass += 1;
                 } else if keep_failures {
-                    r.failures.push(format!("{:?} → {}", c.input, fail.unwrap_or_default()));
+                    let why = deliberate.iter().find(|(i, _)| *i == c.input).map(|(_, r)| format!(" [deliberate: {r}]")).unwrap_or_default();
+                    r.failures.push(format!("{:?} → {}{why}", c.input, fail.unwrap_or_default()));
                 }
             } else {
                 r.unchecked += 1;

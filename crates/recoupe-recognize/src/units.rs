@@ -73,7 +73,11 @@ struct PhraseMap<V> {
 impl<V> PhraseMap<V> {
     fn key_of(phrase: &str) -> (String, usize) {
         let t = Tokens::new(phrase);
-        let key = t.toks.iter().map(|x| &*x.norm).collect::<Vec<_>>().join(" ");
+        let key = (0..t.len())
+            .filter(|&k| !inner_hyphen(&t, k))
+            .map(|k| &*t.toks[k].norm)
+            .collect::<Vec<_>>()
+            .join(" ");
         (key, t.len())
     }
 
@@ -103,6 +107,9 @@ impl<V> PhraseMap<V> {
         let max = self.max_tokens.min(tk.len() - i);
         for j in i + 1..=i + max {
             let t = &tk.toks[j - 1];
+            if inner_hyphen(tk, j - 1) && j > i + 1 {
+                continue;
+            }
             if j > i + 1 {
                 // A digit inside a unit must be glued to what precedes it ("km2", not "km 2").
                 if t.kind == TokKind::Digits && tk.spaced(j - 1) {
@@ -138,6 +145,9 @@ impl<V> PhraseMap<V> {
             let mut ok = true;
             let mut key = String::new();
             for k in s..j {
+                if k > s && inner_hyphen(tk, k) {
+                    continue;
+                }
                 if k > s {
                     if tk.toks[k].kind == TokKind::Digits && tk.spaced(k) {
                         ok = false;
@@ -157,6 +167,16 @@ impl<V> PhraseMap<V> {
         out.reverse();
         out
     }
+}
+
+/// A hyphen glued between two words ("square-metre", "sud-coréen"): phrases read it as a space.
+fn inner_hyphen(tk: &Tokens, k: usize) -> bool {
+    k > 0
+        && tk.n(k) == "-"
+        && !tk.spaced(k)
+        && !tk.spaced(k + 1)
+        && tk.toks[k - 1].is_word()
+        && tk.toks.get(k + 1).is_some_and(|t| t.is_word())
 }
 
 #[derive(Debug, Default)]
@@ -319,7 +339,11 @@ impl UnitTables {
             }
             return;
         }
-        let first = Tokens::new(rest).toks.first().map(|t| t.norm.to_string()).unwrap_or_default();
+        let first = Tokens::new(rest)
+            .toks
+            .first()
+            .map(|t| t.norm.to_string())
+            .unwrap_or_default();
         let code = match iso {
             Some(iso) if symbol && first.len() == 3 && first.eq_ignore_ascii_case(iso) => {
                 if cx.word_codes.contains(&first) {
@@ -345,7 +369,8 @@ impl UnitTables {
     }
 
     fn add_lang(&mut self, raw: RawLang) {
-        self.minor_joiners.extend(raw.minor_joiners.iter().map(|s| fold(s).into_owned()));
+        self.minor_joiners
+            .extend(raw.minor_joiners.iter().map(|s| fold(s).into_owned()));
         self.scale_connectors
             .extend(raw.scale_connectors.iter().map(|s| fold(s).into_owned()));
         for p in &raw.temperature_context {
@@ -365,7 +390,9 @@ impl UnitTables {
             let age = &mut self.age;
             for line in &a.units {
                 let f = split_fields(line);
-                let (Some(label), Some(forms)) = (f.first(), f.get(1)) else { continue };
+                let (Some(label), Some(forms)) = (f.first(), f.get(1)) else {
+                    continue;
+                };
                 age.labels.push(label.to_string());
                 let k = age.labels.len() - 1;
                 for form in alternatives(forms) {
@@ -525,13 +552,20 @@ fn reread(tk: &Tokens, d: &LangData, n: &Num, after_words: bool) -> Option<(f64,
         return None;
     }
     if !tk.spaced(n.j - 1) {
-        if let Some(m) = d.numbers.suffixes.get(&*last.norm).or_else(|| d.numbers.suffixes_exact.get(last.text)) {
+        if let Some(m) = d
+            .numbers
+            .suffixes
+            .get(&*last.norm)
+            .or_else(|| d.numbers.suffixes_exact.get(last.text))
+        {
             if *m != 0.0 {
                 return Some((n.value / m, n.j - 1));
             }
         }
     }
-    if d.numbers.words.get(&*last.norm) == Some(&WordClass::Hundred) && (after_words || tk.toks[n.j - 2].kind != TokKind::Word) {
+    if d.numbers.words.get(&*last.norm) == Some(&WordClass::Hundred)
+        && (after_words || tk.toks[n.j - 2].kind != TokKind::Word)
+    {
         return Some((n.value / 100.0, n.j - 1));
     }
     None
@@ -561,11 +595,7 @@ fn all_nums(tk: &Tokens, nums: &[Num], d: &LangData, lang: Lang) -> Vec<Num> {
                 let sub = Tokens::new(&tk.text[t.start..]);
                 if let Some(n) = number_at(&sub, 0, &d.numbers, lang) {
                     if n.kind == NumKind::Cardinal && k + n.j <= tk.len() {
-                        out.push(Num {
-                            i: k,
-                            j: k + n.j,
-                            ..n
-                        });
+                        out.push(Num { i: k, j: k + n.j, ..n });
                         k += n.j;
                         // The scanner's pieces of it ("5" of "USD115.5") go.
                         while nums.get(ni).is_some_and(|x| x.i < k) {
@@ -597,6 +627,10 @@ fn amounts(tk: &Tokens, nums: &[Num], d: &LangData, lang: Lang) -> Vec<Amt> {
     let mut ni = 0usize;
     let mut k = 0usize;
     while k < tk.len() {
+        // Numbers inside an amount already read ("million" of "$5-million") are passed.
+        while nums.get(ni).is_some_and(|n| n.i < k) {
+            ni += 1;
+        }
         // A number found by the number scanner.
         if let Some(n) = nums.get(ni).filter(|n| n.i == k) {
             ni += 1;
@@ -620,7 +654,8 @@ fn amounts(tk: &Tokens, nums: &[Num], d: &LangData, lang: Lang) -> Vec<Amt> {
             let last = &tk.toks[n.j - 1];
             if last.kind == TokKind::Word && n.j - 1 > n.i {
                 let suffix = !tk.spaced(n.j - 1)
-                    && (d.numbers.suffixes.contains_key(&*last.norm) || d.numbers.suffixes_exact.contains_key(last.text));
+                    && (d.numbers.suffixes.contains_key(&*last.norm)
+                        || d.numbers.suffixes_exact.contains_key(last.text));
                 if is_scale(d, &last.norm).is_some() || suffix {
                     a.scaled = true;
                 }
@@ -817,7 +852,11 @@ fn units_after(u: &UnitTables, tk: &Tokens, k: usize, amount_end: usize, hyphen:
         }
         for h in hits {
             if gap_ok(h.gap) && code_ok(h, t0, false) {
-                out.push(Found { end, hit: *h, mult: 1.0 });
+                out.push(Found {
+                    end,
+                    hit: *h,
+                    mult: 1.0,
+                });
             }
         }
         if !out.is_empty() {
@@ -881,7 +920,14 @@ fn money_before(u: &UnitTables, tk: &Tokens, i: usize, floor: usize) -> Option<(
                 && code_ok(h, &tk.toks[s], true)
                 && (h.gap != Gap::Glued || tight)
             {
-                return Some((s, Found { end: i, hit: *h, mult: 1.0 }));
+                return Some((
+                    s,
+                    Found {
+                        end: i,
+                        hit: *h,
+                        mult: 1.0,
+                    },
+                ));
             }
         }
     }
@@ -961,7 +1007,14 @@ fn minor_after(u: &UnitTables, tk: &Tokens, d: &LangData, lang: Lang, major: &Un
 }
 
 /// "5 feet 2 inches", "12 ft 2 in", "6 pieds et 3 pouces".
-fn compound_after(u: &UnitTables, tk: &Tokens, d: &LangData, lang: Lang, major: &Unit, e: usize) -> Option<(usize, f64)> {
+fn compound_after(
+    u: &UnitTables,
+    tk: &Tokens,
+    d: &LangData,
+    lang: Lang,
+    major: &Unit,
+    e: usize,
+) -> Option<(usize, f64)> {
     let (_, minor_label, factor) = u.compounds.iter().find(|(m, _, _)| *m == major.label)?;
     let mut k = e;
     if u.minor_joiners.iter().any(|j| j == tk.w(k)) {
@@ -1064,9 +1117,10 @@ fn measures(tk: &Tokens, amts: &[Amt], d: &LangData, lang: Lang) -> Vec<Cand> {
                     .suffixes
                     .get(&*t.norm)
                     .or_else(|| d.numbers.suffixes_exact.get(t.text))
-                    .or_else(|| is_scale(d, &t.norm).as_ref().and(None))
+                    .copied()
+                    .or_else(|| is_scale(d, &t.norm))
             });
-            if let Some(m) = m.copied() {
+            if let Some(m) = m {
                 let money_next = tk.toks.get(k + 1).is_some_and(|n| n.kind == TokKind::Punct)
                     && units_after(u, tk, k + 1, k + 1, false)
                         .iter()
@@ -1093,9 +1147,22 @@ fn measures(tk: &Tokens, amts: &[Amt], d: &LangData, lang: Lang) -> Vec<Cand> {
         }
         let mut best_end = 0;
         let mut kinds_done: Vec<Kind> = Vec::new();
+        // "in 2019 $ 5 million": a year before a currency sign that opens the next amount.
+        let year_like = !a.spelled && a.j == a.i + 1 && (1800.0..=2100.0).contains(&a.value) && a.value.fract() == 0.0;
         for f in &found {
             let unit = &u.units[f.hit.unit];
             if kinds_done.contains(&unit.kind) {
+                continue;
+            }
+            if year_like && f.hit.symbol && tk.toks.get(f.end).is_some_and(|t| t.is_digits()) {
+                continue;
+            }
+            // "in 2015 dollars", "en dollars constants de 2015": money of a year, not an amount.
+            if year_like
+                && unit.kind == Kind::Money
+                && a.i > 0
+                && matches!(tk.w(a.i - 1), "in" | "constant" | "en" | "of" | "real" | "today's")
+            {
                 continue;
             }
             let mut end = f.end;
@@ -1240,7 +1307,8 @@ fn ages(tk: &Tokens, amts: &[Amt], d: &LangData) -> Vec<Cand> {
                 }
             }
             let rejected_before = g.not_before.all_before(tk, a.i, 0).into_iter().next().is_some();
-            let sure = after_end.is_some() || ctx_before.is_some() || (!rejected_before && confirmed_before(g, tk, a.i));
+            let sure =
+                after_end.is_some() || ctx_before.is_some() || (!rejected_before && confirmed_before(g, tk, a.i));
             let is_age = if sure {
                 true
             } else if g.bare && !hyphen {
@@ -1330,7 +1398,11 @@ mod tests {
 
     #[test]
     fn money_en() {
-        let (t, a, u) = one("The dam will cost $ 1.2 billion, officials said.", Lang::En, Kind::Money);
+        let (t, a, u) = one(
+            "The dam will cost $ 1.2 billion, officials said.",
+            Lang::En,
+            Kind::Money,
+        );
         assert_eq!((t.as_str(), a, u.as_str()), ("$ 1.2 billion", 1.2e9, "Dollar"));
         let (_, a, u) = one("Aid reached USD 40 million last year.", Lang::En, Kind::Money);
         assert_eq!((a, u.as_str()), (40e6, "United States dollar"));
@@ -1359,7 +1431,11 @@ mod tests {
         assert_eq!((a, u.as_str()), (120.0, "Kilometer"));
         let (_, a, u) = one("A 30-foot wall.", Lang::En, Kind::Dimension);
         assert_eq!((a, u.as_str()), (30.0, "Foot"));
-        let (_, a, u) = one("The reservoir holds 2,4 milliards de mètres cubes.", Lang::Fr, Kind::Dimension);
+        let (_, a, u) = one(
+            "The reservoir holds 2,4 milliards de mètres cubes.",
+            Lang::Fr,
+            Kind::Dimension,
+        );
         assert_eq!((a, u.as_str()), (2.4e9, "Mètre cube"));
         let (_, a, u) = one("Winds of 90 km/h hit the coast.", Lang::En, Kind::Dimension);
         assert_eq!((a, u.as_str()), (90.0, "Kilometer per hour"));
@@ -1371,7 +1447,10 @@ mod tests {
     #[test]
     fn money_symbols_and_codes() {
         let (t, a, u) = one("Officials seized 2 500 US$ in cash.", Lang::En, Kind::Money);
-        assert_eq!((t.as_str(), a, u.as_str()), ("2 500 US$", 2500.0, "United States dollar"));
+        assert_eq!(
+            (t.as_str(), a, u.as_str()),
+            ("2 500 US$", 2500.0, "United States dollar")
+        );
         let (_, a, u) = one("Le projet coûte 5 M€ selon la mairie.", Lang::Fr, Kind::Money);
         assert_eq!((a, u.as_str()), (5e6, "Euro"));
         let (_, a, u) = one("Singapore pledged S$ 40 million.", Lang::En, Kind::Money);
@@ -1404,7 +1483,9 @@ mod tests {
 
     #[test]
     fn no_panic_on_odd_input() {
-        let alphabet: Vec<char> = "0123456789 ,.-$€£¥½°/'\"aAmMkKgGlLsSuUdD²元ரூ\u{a0}yearsoldansâgé".chars().collect();
+        let alphabet: Vec<char> = "0123456789 ,.-$€£¥½°/'\"aAmMkKgGlLsSuUdD²元ரூ\u{a0}yearsoldansâgé"
+            .chars()
+            .collect();
         let r = Recognizer::new().expect("tables");
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..3000 {

@@ -360,7 +360,7 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
             }
             TokKind::Word if nw.words.contains_key(&*tok.norm) && !t.anchors.contains(&*tok.norm) => number_gate(tk, t, &anchor, i),
             TokKind::Word => {
-                anchor[i] || (t.starters.contains(&*tok.norm) && anchor.get(i + 1..(i + 5).min(anchor.len())).is_some_and(|w| w.contains(&true)))
+                anchor[i] || (t.starters.contains(&*tok.norm) && anchor.get(i + 1..(i + 7).min(anchor.len())).is_some_and(|w| w.contains(&true)))
             }
             TokKind::Punct => matches!(tok.text, "<" | ">"),
         };
@@ -915,6 +915,10 @@ impl Cx<'_> {
     fn month_word(&self, i: usize) -> P<i8> {
         let w = self.w(i);
         let &m = self.t.months.get(w)?;
+        // Folding made "tués" look like "tues": English time words are written in ASCII.
+        if !self.tk.toks.get(i).is_some_and(|t| t.text.is_ascii()) {
+            return None;
+        }
         let mut j = i + 1;
         // "Dec. 31", "Oct. on Friday": an abbreviation's dot, not a full stop.
         if self.n(j) == "." && self.glued(j) && w.len() <= 4 {
@@ -1088,6 +1092,13 @@ impl Cx<'_> {
         };
         let w = self.w(k);
         let &wd = self.t.weekdays.get(w)?;
+        if !self.tk.toks.get(k).is_some_and(|t| t.text.is_ascii()) {
+            return None;
+        }
+        // "Easter Monday", "Cyber Monday": the weekday is part of a holiday's name.
+        if k > 0 && self.holiday(k - 1).is_some_and(|(hj, _)| hj > k) {
+            return None;
+        }
         let mut j = k + 1;
         if self.n(j) == "." && self.glued(j) && w.len() <= 4 {
             j += 1;
@@ -1161,9 +1172,10 @@ impl Cx<'_> {
                 }
             }
         }
-        // "Monday of next week", "tuesday of last week".
-        if self.w(j) == "of" {
-            if let Some((j2, De::Span(s, _))) = self.relative_period(j + 1) {
+        // "Monday of next week", "Wednesday next week".
+        let of = usize::from(self.w(j) == "of");
+        if let Some((j2, De::Span(s, e))) = self.relative_period(j + of) {
+            if (e - s).get_days() <= 7 && self.t.relative.longest_at(self.tk, j + of).is_some() && self.w(j2 - 1) == "week" {
                 return Some((j2, De::Day(weekday_in_week(s, wd, 0)?)));
             }
         }
@@ -1311,6 +1323,11 @@ impl Cx<'_> {
             }
         }
         let n = if self.w(i) == "same" { 0 } else { n };
+        // "the past decade", "the past fortnight" in news: the ten years up to now.
+        if self.w(i) == "past" && unit == "decade" {
+            let s = add_unit(self.r, "Y", -10)?.date();
+            return Some((j, De::Span(s, self.rd)));
+        }
         let (s, e) = self.period(unit, n)?;
         // "next week Wednesday", "previous week - Monday": the day in that week.
         let mut jj = j;
@@ -1846,11 +1863,13 @@ impl Cx<'_> {
             return None;
         }
         // "three quarters" reads as 3/4; before a period it is three quarters of a year.
-        if n.kind == NumKind::Fraction && n.value < 1.0 && n.j > i + 1 && matches!(self.w(n.j - 1), "quarters" | "quarter") {
+        if n.kind == NumKind::Fraction && n.j > i + 1 && (self.w(n.j - 1) == "quarters" || n.value < 1.0 && self.w(n.j - 1) == "quarter") {
             return Some((n.j - 1, (n.value * 4.0).round()));
         }
-        // A number that swallowed a unit ("one second" read as a half) stops before it.
-        if let Some(k) = (i + 1..n.j).find(|&k| self.t.units.longest_at(self.tk, k).is_some()) {
+        // A number that swallowed a unit ("one second" read as a half) stops before it;
+        // "one and a quarter" keeps its quarter.
+        let fraction_word = |k: usize| n.kind == NumKind::Fraction && matches!(self.w(k), "quarter" | "quarters" | "half");
+        if let Some(k) = (i + 1..n.j).find(|&k| self.t.units.longest_at(self.tk, k).is_some() && !fraction_word(k)) {
             let (s, e) = self.tk.bytes(i, k);
             let sub = Tokens::new(&self.tk.text[s..e]);
             let m = number_at(&sub, 0, self.nw, Lang::En)?;
@@ -2138,12 +2157,21 @@ impl Cx<'_> {
 
     /// A time with its part of day: "10:30 p.m.", "eight in the evening", "in the morning at 7".
     fn time(&self, i: usize, weak_ok: bool) -> P<(Tm, bool)> {
-        // "in the morning at 7", "in the afternoon at 7"
-        if self.w(i) == "in" && self.w(i + 1) == "the" {
-            if let Some((k, p)) = self.t.parts.longest_at(self.tk, i + 2) {
-                if self.w(k) == "at" {
-                    let (j, (tm, _)) = self.clock(k + 1)?;
-                    return Some((j, (Self::into_part(tm, &p.code), true)));
+        // "in the morning at 7", "early morning at 8:00"
+        {
+            let mut k = i;
+            if matches!(self.w(k), "early" | "late") {
+                k += 1;
+            }
+            if self.w(k) == "in" && self.w(k + 1) == "the" {
+                k += 2;
+            }
+            if k > i {
+                if let Some((k2, p)) = self.t.parts.longest_at(self.tk, k) {
+                    if self.w(k2) == "at" {
+                        let (j, (tm, _)) = self.clock(k2 + 1)?;
+                        return Some((j, (Self::into_part(tm, &p.code), true)));
+                    }
                 }
             }
         }
@@ -2177,6 +2205,15 @@ impl Cx<'_> {
         if let Some((j, (tm, strong))) = self.time(i, false) {
             if strong && best.as_ref().is_none_or(|(bj, _)| j > *bj) {
                 best = Some((j, M::T(tm)));
+            }
+        }
+        // "meet at 6.": a bare hour after "at" that ends the clause.
+        if i > 0 && self.w(i - 1) == "at" && best.is_none() {
+            if let Some((t, v)) = self.digits(i) {
+                let end = self.tk.toks.get(i + 1).is_none_or(|x| matches!(&*x.norm, "." | "," | ";" | "!" | "?") && self.tk.toks.get(i + 2).is_none_or(|y| y.kind != TokKind::Digits));
+                if t.len() <= 2 && (1..=12).contains(&v) && end {
+                    best = Some((i + 1, M::T(Tm { h: v as i8, m: 0, s: 0, amb: true })));
+                }
             }
         }
         // Time ranges.
@@ -2798,7 +2835,9 @@ impl Cx<'_> {
         // "3h", "10D", "3Y": a unit letter glued to digits.
         if let Some((t, v)) = self.digits(i) {
             if let Some(tok) = self.tk.toks.get(i + 1) {
-                if tok.kind == TokKind::Word && !self.tk.spaced(i + 1) && t.len() <= 4 {
+                // "1990s" is a decade, not seconds.
+                let decade = &*tok.norm == "s" && v % 10 == 0;
+                if tok.kind == TokKind::Word && !self.tk.spaced(i + 1) && t.len() <= 3 && !decade {
                     if let Some((code, _)) = self.t.glued_units.get(&*tok.norm) {
                         if self.tk.toks.get(i + 2).is_none_or(|x| x.kind != TokKind::Word || self.tk.spaced(i + 2)) {
                             return Some((i + 2, f64::from(v), code.clone()));
@@ -2815,6 +2854,10 @@ impl Cx<'_> {
             return None;
         }
         if self.w(j) == "night" && n != 1.0 {
+            return None;
+        }
+        // "a quarter of the vote" is a share.
+        if matches!(self.w(j), "quarter" | "quarters") && self.w(j2) == "of" {
             return None;
         }
         if self.tk.toks.get(j).is_some_and(|t| t.kind == TokKind::Digits) {

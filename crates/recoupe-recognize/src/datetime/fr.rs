@@ -511,6 +511,8 @@ struct C {
     min_written: bool,
     /// Morning or afternoon already fixed (pm, "du soir", 24-hour value).
     fixed: bool,
+    /// "une heure et demie", "deux heures et quart": as often a length of time as a time.
+    half: bool,
 }
 
 impl C {
@@ -789,6 +791,39 @@ impl<'a, 'b> Cx<'a, 'b> {
         Some(self.range_of(a, b, g, pj, false))
     }
 
+    /// "le XXe siècle", "au 15ème siècle", "le vingtième siècle".
+    fn century(&self, i: usize) -> Option<D> {
+        let k = if matches!(self.w(i), "le" | "du") { i + 1 } else { i };
+        let (nj, n) = if let Some(n) = roman_ordinal(self.w(k)) {
+            (k + 1, n)
+        } else {
+            let num = number_at(self.tk, k, self.nw, Lang::Fr)?;
+            if num.kind != NumKind::Ordinal || num.value.fract() != 0.0 {
+                return None;
+            }
+            (num.j, num.value as i32)
+        };
+        if !matches!(self.w(nj), "siecle" | "siecles") || !(1..=30).contains(&n) {
+            return None;
+        }
+        let s = ymd((n - 1) * 100, 1, 1)?;
+        let e = ymd(n * 100, 1, 1)?;
+        let from = if k > i && self.w(i) == "le" { i } else { k };
+        let _ = from;
+        Some(self.range_of(s, e, Grain::Century, nj + 1, true))
+    }
+
+    /// "la semaine du 10 avril": the week holding that day.
+    fn week_of(&self, i: usize) -> Option<D> {
+        let k = if self.w(i) == "la" { i + 1 } else { i };
+        if self.w(k) != "semaine" || self.w(k + 1) != "du" {
+            return None;
+        }
+        let d = self.day_month(k + 2).filter(|d| !d.bare_day && d.end.is_none())?;
+        let s = week_start(d.start);
+        Some(self.range_of(s, add_days(s, 7)?, Grain::Week, d.j, d.year_given))
+    }
+
     /// "le premier trimestre 2023", "la dernière semaine de juillet", "au deuxième semestre",
     /// "la 3e semaine de 2018".
     fn ordinal_period(&self, i: usize) -> Option<D> {
@@ -944,6 +979,8 @@ impl<'a, 'b> Cx<'a, 'b> {
         keep(self.edge_date(i));
         keep(self.season(i));
         keep(self.shift_first(i));
+        keep(self.century(i));
+        keep(self.week_of(i));
         keep(self.ordinal_period(i));
         best
     }
@@ -1269,7 +1306,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 .or_else(|| self.day_month(dk))
                 .filter(|d| !d.bare_day)
             {
-                let mut d = d;
+                let mut d = if d.year_given { d } else { self.match_weekday(d, wd, Grain::Year) };
                 if dk > j && self.n(d.j) == ")" {
                     d.j += 1;
                 }
@@ -1599,6 +1636,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 hours_only: false,
                 min_written: false,
                 fixed: true,
+                half: false,
             };
             if self.w(i + 1) == "et" && matches!(self.w(i + 2), "demi" | "demie" | "quart") {
                 c.m = if self.w(i + 2) == "quart" { 15 } else { 30 };
@@ -1623,7 +1661,17 @@ impl<'a, 'b> Cx<'a, 'b> {
             hours_only: false,
             min_written: false,
             fixed: h > 12 || h == 0,
+            half: false,
         };
+        // "4,75": a decimal number, no hour.
+        if self.kind(i) == Some(TokKind::Digits)
+            && matches!(self.n(hj), "," | ".")
+            && self.glued(hj)
+            && self.kind(hj + 1) == Some(TokKind::Digits)
+            && self.glued(hj + 1)
+        {
+            return None;
+        }
         let digits = self.kind(i) == Some(TokKind::Digits);
         // "19:56:30", "8:00".
         if digits && self.n(hj) == ":" && self.glued(hj) && self.glued(hj + 1) {
@@ -1668,6 +1716,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 }
                 c.h = (total / 60) as i8;
                 c.m = (total % 60) as i8;
+                c.half = self.w(c.j) == "et" && matches!(self.w(c.j + 1), "demie" | "demi" | "quart") && !abbrev;
                 c.j = mj;
                 c.min_written = true;
             } else if !abbrev {
@@ -1764,6 +1813,9 @@ impl<'a, 'b> Cx<'a, 'b> {
     fn clock_sure(&self, i: usize) -> Option<C> {
         let c = self.clock(i)?;
         let cue = self.time_cue_before(i);
+        if c.half && !cue && !c.fixed {
+            return None;
+        }
         if c.hours_only {
             if !cue {
                 return None;
@@ -2185,6 +2237,32 @@ impl<'a, 'b> Cx<'a, 'b> {
                 }
             }
         }
+        // "deux jours après aujourd'hui", "trois semaines à compter de demain", "2 jours avant hier".
+        if let Some((j, n, g)) = self.amount(i) {
+            let (k, sign) = match self.w(j) {
+                "apres" => (j + 1, 1.0),
+                "avant" => (j + 1, -1.0),
+                "a" if self.w(j + 1) == "compter" && matches!(self.w(j + 2), "de" | "d'" | "du") => (j + 3, 1.0),
+                "a" if self.w(j + 1) == "partir" && matches!(self.w(j + 2), "de" | "d'" | "du") => (j + 3, 1.0),
+                _ => (0, 0.0),
+            };
+            if sign != 0.0 && g >= Grain::Day && n.fract() == 0.0 && n <= 100_000.0 {
+                if let Some(d) = self.relative_day(k) {
+                    let base = d.start;
+                    let n = (n * sign) as i64;
+                    let r = match g {
+                        Grain::Day => add_days(base, n),
+                        Grain::Week => add_days(base, 7 * n),
+                        Grain::Month => add_months(base, n),
+                        Grain::Year => add_months(base, 12 * n),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        self.push(out, i, d.j, V::Day(r), true);
+                    }
+                }
+            }
+        }
         // "dans trois ans", "dans 5 minutes".
         if self.w(i) == "dans" {
             if let Some((j, n, g)) = self.amount(i + 1) {
@@ -2384,8 +2462,8 @@ impl<'a, 'b> Cx<'a, 'b> {
         let w = self.w(i);
         let (k, link): (usize, &[&str]) = match w {
             "entre" => (i + 1, &["et"]),
-            "de" | "d'" | "du" | "des" => (i + 1, &["a", "au", "jusqu'"]),
-            _ => (i, &["-", "–", "~", "au"]),
+            "de" | "d'" | "du" | "des" => (i + 1, &["a", "au", "jusqu'", "-", "–", "~"]),
+            _ => (i, &["-", "–", "~", "au", "a"]),
         };
         let k0 = if w == "entre" && self.w(k) == "le" { k + 1 } else { k };
         // The left side: a full date, or a day whose month comes on the right.
@@ -2463,7 +2541,17 @@ impl<'a, 'b> Cx<'a, 'b> {
                     }
                 }
             }
+            // "2014 à 2018" with nothing before: only years make a range of "à" alone.
+            if k == i && l == "a" && !(ld.grain == Grain::Year && r.grain == Grain::Year) {
+                continue;
+            }
             let mut e = e;
+            // "du lundi au samedi": the same week.
+            if e < s && ld.grain == Grain::Day && r.grain == Grain::Day && s.since(e).is_ok_and(|d| d.get_days() < 7) {
+                if let Some(x) = add_days(e, 7) {
+                    e = x;
+                }
+            }
             if e < s && !r.year_given {
                 if let Some(x) = add_months(e, 12) {
                     e = x;
@@ -2653,6 +2741,35 @@ impl<'a, 'b> Cx<'a, 'b> {
         let (p, l, mult) = g.timex_letter()?;
         Some((k2 + 1, format!("{p}{}{l}", n * mult), g == Grain::Day && n == 1))
     }
+}
+
+/// "xxe", "xixe", "xxie", "ive": a Roman numeral with an ordinal ending, as centuries are written.
+fn roman_ordinal(w: &str) -> Option<i32> {
+    let stem = w
+        .strip_suffix("eme")
+        .or_else(|| w.strip_suffix("e"))
+        .or_else(|| w.strip_suffix("er"))?;
+    if stem.is_empty() || stem.len() > 8 {
+        return None;
+    }
+    let val = |c: char| match c {
+        'i' => Some(1),
+        'v' => Some(5),
+        'x' => Some(10),
+        'l' => Some(50),
+        'c' => Some(100),
+        _ => None,
+    };
+    let mut total = 0i32;
+    let cs: Vec<i32> = stem.chars().map(val).collect::<Option<Vec<_>>>()?;
+    for (k, v) in cs.iter().enumerate() {
+        if cs.get(k + 1).is_some_and(|n| n > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    (total > 0).then_some(total)
 }
 
 #[derive(Debug, Clone, Copy)]
