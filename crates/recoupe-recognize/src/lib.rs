@@ -122,6 +122,12 @@ pub enum Value {
         max_open: bool,
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         approx: bool,
+        /// The unit when the bounds are on an amount: "plus de 2,5 milliards de dollars",
+        /// "entre 5 et 10 %" (`%`), "aged 22 to 83".
+        #[serde(skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        iso: Option<String>,
     },
     /// "the last", "the previous one": an ordinal relative to the end or the current item.
     Relative {
@@ -426,14 +432,34 @@ fn num_cand(n: &Num) -> Cand {
 /// phrase so that it wins over the bare range.
 fn absorb_bounds(cands: &mut Vec<Cand>) {
     let mut extra = Vec::new();
+    let mut absorbed = vec![false; cands.len()];
     for r in cands.iter().filter(|c| c.kind == Kind::Range) {
-        for c in cands.iter() {
+        let Value::Range { min, max, min_open, max_open, approx, .. } = r.value.clone() else { continue };
+        for (k, c) in cands.iter().enumerate() {
             let specific = matches!(c.kind, Kind::Percent | Kind::Money | Kind::Dimension | Kind::Age);
-            if specific && c.i > r.i && c.i < r.j && c.j > r.j {
-                extra.push(Cand { i: r.i, ..c.clone() });
+            // The amount starts inside the bound phrase, or contains it, and reaches past it.
+            let overlaps = (c.i > r.i && c.i < r.j) || (c.i <= r.i && c.j > r.i);
+            if !(specific && overlaps && c.j > r.j) {
+                continue;
             }
+            let (unit, iso) = match &c.value {
+                Value::Quantity { unit, iso, .. } => (Some(unit.clone()), iso.clone()),
+                _ => (Some("%".to_string()), None),
+            };
+            absorbed[k] = true;
+            extra.push(Cand {
+                i: r.i.min(c.i),
+                j: c.j,
+                kind: c.kind,
+                value: Value::Range { min, max, min_open, max_open, approx, unit, iso },
+            });
         }
     }
+    let mut k = 0;
+    cands.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
     cands.extend(extra);
     // "by twelve percent": a time reading that takes the number but stops before its unit loses.
     let units: Vec<(usize, usize)> = cands

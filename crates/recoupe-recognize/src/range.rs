@@ -176,6 +176,8 @@ impl Bounds {
                 min_open: self.min_open,
                 max_open: self.max_open,
                 approx: self.approx,
+                unit: None,
+                iso: None,
             },
         }
     }
@@ -266,6 +268,18 @@ fn bound_at(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Bounds> {
     Some(b)
 }
 
+/// "entre 500 et 600 millions", "between 2 and 3 billion": the scale word written once
+/// belongs to both numbers.
+fn shared_scale(tk: &Tokens, a: Q, b: &Q, d: &LangData) -> Q {
+    let last = tk.w(b.j.saturating_sub(1));
+    if let Some(crate::tables::WordClass::Scale(s)) = d.numbers.words.get(last) {
+        if a.value < 1000.0 && a.value * s <= b.value && !a.approx && tk.w(a.j.saturating_sub(1)) != last {
+            return Q { value: a.value * s, ..a };
+        }
+    }
+    a
+}
+
 /// "between 3 and 5", "de 3 à 5", "3-5", "3 to 5": a closed-open range, as Recognizers-Text writes it.
 fn between_at(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Bounds> {
     let r = &d.ranges;
@@ -280,6 +294,7 @@ fn between_at(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Bounds>
         let Some(b) = quantity_art(tk, l, d, lang) else {
             continue;
         };
+        let a = shared_scale(tk, a, &b, d);
         if a.value < b.value {
             let start = if lang == Lang::Fr && (open == "de" || open == "d'") {
                 k
@@ -303,6 +318,7 @@ fn between_at(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Bounds>
         return None;
     }
     let b = quantity_at(tk, a.j + 1, d, lang)?;
+    let a = shared_scale(tk, a, &b, d);
     // "+1-222-2222-2222" is a phone number, not a range.
     let chained = |x: usize| matches!(tk.n(x), "-" | "–" | "/") && tk.toks.get(x + 1).is_some_and(|t| t.is_digits());
     if link != "to" && link != "a" && (chained(b.j) || (i > 0 && matches!(tk.n(i - 1), "-" | "+"))) {

@@ -213,6 +213,10 @@ pub struct UnitTables {
     /// Time unit forms → label, for composed speeds.
     time_units: HashMap<String, String>,
     compounds: Vec<(String, String, f64)>,
+    /// A glued suffix read as a unit ("1.8m") only before these words (English, where "5m
+    /// people" is more often five million).
+    alt_unit_next: PhraseMap<()>,
+    alt_unit_next_only: bool,
     vulgar: HashMap<String, f64>,
     extra_scales: HashMap<String, f64>,
     fraction_words: HashMap<String, f64>,
@@ -252,6 +256,7 @@ struct RawLang {
     fraction_words: HashMap<String, f64>,
     articles: Vec<String>,
     lowercase_codes: Vec<String>,
+    alt_unit_next: Option<Vec<String>>,
     age: Option<RawAge>,
 }
 
@@ -386,6 +391,12 @@ impl UnitTables {
             self.fraction_words.insert(fold(&k).into_owned(), v);
         }
         self.articles.extend(raw.articles.iter().map(|s| fold(s).into_owned()));
+        if let Some(list) = &raw.alt_unit_next {
+            self.alt_unit_next_only = true;
+            for p in list {
+                self.alt_unit_next.entry(p);
+            }
+        }
         if let Some(a) = raw.age {
             let age = &mut self.age;
             for line in &a.units {
@@ -1035,6 +1046,16 @@ fn compound_after(
     None
 }
 
+/// Whether the token after a glued "m" lets it be a metre ("1.8m tall", "the 100m final") rather
+/// than the million of "5m people".
+fn alt_unit_context(u: &UnitTables, tk: &Tokens, e: usize) -> bool {
+    match tk.toks.get(e) {
+        None => true,
+        Some(t) if !t.is_word() => true,
+        Some(_) => u.alt_unit_next.longest_at(tk, e).is_some(),
+    }
+}
+
 /// "50 meters per millisecond", "12 km/min": a length, a "per", a time unit.
 fn speed_after(u: &UnitTables, tk: &Tokens, unit: &Unit, e: usize, lang: Lang) -> Option<(usize, String)> {
     if unit.subtype.as_deref() != Some("Length") {
@@ -1138,6 +1159,7 @@ fn measures(tk: &Tokens, amts: &[Amt], d: &LangData, lang: Lang) -> Vec<Cand> {
                 found = units_after(u, tk, si, si, false)
                     .into_iter()
                     .filter(|f| hundred || u.units[f.hit.unit].kind == Kind::Dimension)
+                    .filter(|f| hundred || f.end > si + 1 || !u.alt_unit_next_only || alt_unit_context(u, tk, f.end))
                     .collect();
                 value = v;
             }
@@ -1231,13 +1253,12 @@ fn measures(tk: &Tokens, amts: &[Amt], d: &LangData, lang: Lang) -> Vec<Cand> {
 // ------------------------------------------------------------------------------------------
 // Ages.
 
-/// Whether a confirming word ("elle a", "un enfant de") stands before token `i`, possibly
-/// with hedges between ("elle a presque 30 ans").
-fn confirmed_before(g: &AgeTables, tk: &Tokens, mut i: usize) -> bool {
+/// Whether a phrase of `map` stands before token `i`, possibly with hedges between
+/// ("elle a presque 30 ans", "il y a près de trois ans").
+fn before_hedged(g: &AgeTables, map: &PhraseMap<()>, tk: &Tokens, mut i: usize) -> bool {
     for _ in 0..3 {
         // Folding makes "à" an "a": "condamné à cinq ans" is no "il a cinq ans".
-        let found = g
-            .confirm
+        let found = map
             .all_before(tk, i, 0)
             .into_iter()
             .any(|(s, _)| !(s + 1 == i && tk.toks[s].norm == "a" && tk.toks[s].text.len() > 1));
@@ -1306,9 +1327,10 @@ fn ages(tk: &Tokens, amts: &[Amt], d: &LangData) -> Vec<Cand> {
                     after_end = Some(ae);
                 }
             }
-            let rejected_before = g.not_before.all_before(tk, a.i, 0).into_iter().next().is_some();
-            let sure =
-                after_end.is_some() || ctx_before.is_some() || (!rejected_before && confirmed_before(g, tk, a.i));
+            let rejected_before = before_hedged(g, &g.not_before, tk, a.i);
+            let sure = after_end.is_some()
+                || ctx_before.is_some()
+                || (!rejected_before && before_hedged(g, &g.confirm, tk, a.i));
             let is_age = if sure {
                 true
             } else if g.bare && !hyphen {
@@ -1341,6 +1363,19 @@ fn ages(tk: &Tokens, amts: &[Amt], d: &LangData) -> Vec<Cand> {
                 emitted = true;
             }
         } else if let Some(s) = ctx_before {
+            // "âgées de 22 à 83 ans": the lower bound of a range takes the unit of the upper one.
+            if g.links.contains(tk.n(a.j)) {
+                if let Some(b) = amts.get(ai + 1).filter(|b| b.i == a.j + 1) {
+                    let mut bk = b.j;
+                    if tk.n(bk) == "-" && !tk.spaced(bk) {
+                        bk += 1;
+                    }
+                    if let Some((_, Some(li))) = g.units.longest_at(tk, bk) {
+                        out.push(age(a.i, a.j, a.value, &g.labels[*li]));
+                        continue;
+                    }
+                }
+            }
             // "aged 22", "age 87": the unit is not written.
             if a.value < 150.0 && a.value.fract() == 0.0 {
                 out.push(age(s, a.j, a.value, &g.label));

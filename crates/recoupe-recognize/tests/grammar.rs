@@ -167,3 +167,13 @@ fn offsets_are_characters_into_the_text() {
 fn web_addresses_are_not_quantities() {
     assert!(spans("Voir https://example.org/rapport?page=30%25&annee=2020 pour le détail.", Lang::Fr).iter().all(|s| s.text != "30%"));
 }
+
+#[test]
+fn a_number_cut_off_by_the_end_of_the_text() {
+    // Found by fuzzing: a joiner as the last word sent the fraction reader past the end.
+    for text in ["mille neuf cent vingt et ", "vingt et", "one hundred and", "trois et un", "2 1/"] {
+        let _ = spans(text, Lang::Fr);
+        let _ = spans(text, Lang::En);
+    }
+    assert_eq!(number("Il y en a vingt et", Lang::Fr, "vingt"), 20.0);
+}

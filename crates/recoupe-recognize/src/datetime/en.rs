@@ -24,7 +24,7 @@ use super::resolve::{
 use crate::number::{number_at, Num, NumKind};
 use crate::tables::{Map, NumberWords, Phrases, Set};
 use crate::token::{TokKind, Tokens};
-use crate::{Cand, DateTime, Kind, LangData, Lang, RecognizeError, TimeValue, Value};
+use crate::{Cand, DateTime, Kind, Lang, LangData, RecognizeError};
 
 /// A part of the day: its TIMEX code and hours.
 #[derive(Debug, Clone)]
@@ -63,22 +63,101 @@ pub struct Tables {
     anchors: Set<String>,
     /// First words of several-word units ("business days").
     unit_firsts: Set<String>,
+    not_plurals: Set<String>,
 }
 
 /// Grammar words that start an expression only when a time word follows closely
 /// ("in" + "2024", "the" + "first week"): most of their occurrences in news are not times.
 /// Words that open a bound: "before May", "since 2019", "no later than Friday".
 const BOUND_WORDS: &[&str] = &[
-    "before", "by", "prior", "after", "since", "until", "till", "til", "starting", "beginning", "commencing", "no",
-    "later", "greater", "earlier", "as", "any", "more", "less", "over", "under", "at",
+    "before",
+    "by",
+    "prior",
+    "after",
+    "since",
+    "until",
+    "till",
+    "til",
+    "starting",
+    "beginning",
+    "commencing",
+    "no",
+    "later",
+    "greater",
+    "earlier",
+    "as",
+    "any",
+    "more",
+    "less",
+    "over",
+    "under",
+    "at",
 ];
 
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "for", "to", "by", "from", "between", "since", "after", "before", "until",
-    "till", "til", "within", "over", "up", "as", "no", "more", "less", "greater", "later", "earlier", "any", "all",
-    "another", "every", "each", "early", "late", "mid", "middle", "end", "beginning", "start", "starting",
-    "commencing", "this", "next", "last", "previous", "prior", "coming", "following", "past", "current", "upcoming",
-    "same", "around", "about", "once", "other", "during", "through", "throughout", "of", "and", "or", "that",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "for",
+    "to",
+    "by",
+    "from",
+    "between",
+    "since",
+    "after",
+    "before",
+    "until",
+    "till",
+    "til",
+    "within",
+    "over",
+    "up",
+    "as",
+    "no",
+    "more",
+    "less",
+    "greater",
+    "later",
+    "earlier",
+    "any",
+    "all",
+    "another",
+    "every",
+    "each",
+    "early",
+    "late",
+    "mid",
+    "middle",
+    "end",
+    "beginning",
+    "start",
+    "starting",
+    "commencing",
+    "this",
+    "next",
+    "last",
+    "previous",
+    "prior",
+    "coming",
+    "following",
+    "past",
+    "current",
+    "upcoming",
+    "same",
+    "around",
+    "about",
+    "once",
+    "other",
+    "during",
+    "through",
+    "throughout",
+    "of",
+    "and",
+    "or",
+    "that",
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -105,6 +184,7 @@ struct Raw {
     zones: Vec<String>,
     position_words: HashMap<String, i64>,
     keywords: Vec<String>,
+    not_plurals: Vec<String>,
 }
 
 fn first_word(p: &str) -> String {
@@ -183,16 +263,107 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
         t.seasons.insert(&k, v);
     }
     t.zones.extend(raw.zones);
+    t.not_plurals.extend(raw.not_plurals);
     t.positions.extend(raw.position_words);
     for w in [
-        "from", "between", "since", "after", "before", "until", "till", "til", "in", "on", "at", "by", "within",
-        "every", "each", "the", "a", "an", "end", "beginning", "start", "middle", "mid", "early", "late", "later",
-        "earlier", "as", "no", "year", "week", "q1", "q2", "q3", "q4", "h1", "h2", "around", "about", "for", "more",
-        "less", "greater", "noon", "midday", "midnight", "noonish", "half", "quarter", "once", "twice", "any", "all",
-        "another", "other", "eod", "eoy", "eom", "cy", "q", "h", "fiscal", "calendar", "school", "sy", "fy", "nineties",
-        "eighties", "seventies", "sixties", "fifties", "twenties", "thirties", "forties", "starting", "beginning",
-        "commencing", "over", "during", "through", "throughout", "up", "to", "upcoming", "remaining", "rest", "<",
-        ">", "one", "first", "second", "third", "fourth", "last", "this", "next", "month", "day",
+        "from",
+        "between",
+        "since",
+        "after",
+        "before",
+        "until",
+        "till",
+        "til",
+        "in",
+        "on",
+        "at",
+        "by",
+        "within",
+        "every",
+        "each",
+        "the",
+        "a",
+        "an",
+        "end",
+        "beginning",
+        "start",
+        "middle",
+        "mid",
+        "early",
+        "late",
+        "later",
+        "earlier",
+        "as",
+        "no",
+        "year",
+        "week",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        "around",
+        "about",
+        "for",
+        "more",
+        "less",
+        "greater",
+        "noon",
+        "midday",
+        "midnight",
+        "noonish",
+        "half",
+        "quarter",
+        "once",
+        "twice",
+        "any",
+        "all",
+        "another",
+        "other",
+        "eod",
+        "eoy",
+        "eom",
+        "cy",
+        "q",
+        "h",
+        "fiscal",
+        "calendar",
+        "school",
+        "sy",
+        "fy",
+        "nineties",
+        "eighties",
+        "seventies",
+        "sixties",
+        "fifties",
+        "twenties",
+        "thirties",
+        "forties",
+        "starting",
+        "beginning",
+        "commencing",
+        "over",
+        "during",
+        "through",
+        "throughout",
+        "up",
+        "to",
+        "upcoming",
+        "remaining",
+        "rest",
+        "<",
+        ">",
+        "one",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "last",
+        "this",
+        "next",
+        "month",
+        "day",
     ] {
         st.push(w.to_string());
     }
@@ -209,13 +380,33 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
         for k in t.months.keys().chain(t.weekdays.keys()).chain(t.weekdays_plural.keys()) {
             add_all(k);
         }
-        for k in t.relative_days.map.keys().chain(t.parts.map.keys()).chain(t.day_parts.map.keys()).chain(t.units.map.keys()) {
+        for k in t
+            .relative_days
+            .map
+            .keys()
+            .chain(t.parts.map.keys())
+            .chain(t.day_parts.map.keys())
+            .chain(t.units.map.keys())
+        {
             add_all(k);
         }
-        for k in t.vague.map.keys().chain(t.set_words.map.keys()).chain(t.holidays.map.keys()).chain(t.easter_holidays.map.keys()) {
+        for k in t
+            .vague
+            .map
+            .keys()
+            .chain(t.set_words.map.keys())
+            .chain(t.holidays.map.keys())
+            .chain(t.easter_holidays.map.keys())
+        {
             add_all(k);
         }
-        for k in t.weekday_holidays.map.keys().chain(t.now.map.keys()).chain(t.seasons.map.keys()) {
+        for k in t
+            .weekday_holidays
+            .map
+            .keys()
+            .chain(t.now.map.keys())
+            .chain(t.seasons.map.keys())
+        {
             add_all(k);
         }
     }
@@ -226,7 +417,8 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
     for w in ["q", "h", "ish"] {
         anchors.push(w.to_string());
     }
-    t.anchors.extend(anchors.into_iter().filter(|w| !FUNCTION_WORDS.contains(&w.as_str())));
+    t.anchors
+        .extend(anchors.into_iter().filter(|w| !FUNCTION_WORDS.contains(&w.as_str())));
     t.starters.extend(st);
     Ok(())
 }
@@ -269,8 +461,15 @@ impl Tm {
 enum De {
     Day(Date),
     /// A day of a month, the year maybe unsaid.
-    Md { y: Option<i32>, m: i8, d: i8 },
-    Month { y: Option<i32>, m: i8 },
+    Md {
+        y: Option<i32>,
+        m: i8,
+        d: i8,
+    },
+    Month {
+        y: Option<i32>,
+        m: i8,
+    },
     /// A resolved period `[start, end)`.
     Span(Date, Date),
 }
@@ -342,7 +541,11 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
         .iter()
         .map(|tok| match tok.kind {
             TokKind::Digits => true,
-            TokKind::Word => t.anchors.contains(&*tok.norm) || nw.words.contains_key(&*tok.norm) || nw.ordinals.contains_key(&*tok.norm),
+            TokKind::Word => {
+                t.anchors.contains(&*tok.norm)
+                    || nw.words.contains_key(&*tok.norm)
+                    || nw.ordinals.contains_key(&*tok.norm)
+            }
             TokKind::Punct => false,
         })
         .collect();
@@ -355,12 +558,19 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
             // Digits inside an amount ("$45", "12,500", "45.7") start no time.
             TokKind::Digits => {
                 let prev = if i > 0 && !tk.spaced(i) { tk.n(i - 1) } else { "" };
-                let inner = matches!(prev, "," | ".") && i >= 2 && !tk.spaced(i - 1) && tk.toks[i - 2].kind == TokKind::Digits;
+                let inner =
+                    matches!(prev, "," | ".") && i >= 2 && !tk.spaced(i - 1) && tk.toks[i - 2].kind == TokKind::Digits;
                 !(inner || matches!(prev, "$" | "€" | "£" | "¥")) && number_gate(tk, t, &anchor, i)
             }
-            TokKind::Word if nw.words.contains_key(&*tok.norm) && !t.anchors.contains(&*tok.norm) => number_gate(tk, t, &anchor, i),
+            TokKind::Word if nw.words.contains_key(&*tok.norm) && !t.anchors.contains(&*tok.norm) => {
+                number_gate(tk, t, &anchor, i)
+            }
             TokKind::Word => {
-                anchor[i] || (t.starters.contains(&*tok.norm) && anchor.get(i + 1..(i + 7).min(anchor.len())).is_some_and(|w| w.contains(&true)))
+                anchor[i]
+                    || (t.starters.contains(&*tok.norm)
+                        && anchor
+                            .get(i + 1..(i + 7).min(anchor.len()))
+                            .is_some_and(|w| w.contains(&true)))
             }
             TokKind::Punct => matches!(tok.text, "<" | ">"),
         };
@@ -382,7 +592,12 @@ fn number_gate(tk: &Tokens, t: &Tables, anchor: &[bool], i: usize) -> bool {
     // The number's own end: the digits token, or a run of number words.
     let mut j = i + 1;
     if tok.kind == TokKind::Word {
-        while j < tk.len() && j < i + 6 && tk.toks[j].kind == TokKind::Word && !anchor[j] && !t.starters.contains(&*tk.toks[j].norm) {
+        while j < tk.len()
+            && j < i + 6
+            && tk.toks[j].kind == TokKind::Word
+            && !anchor[j]
+            && !t.starters.contains(&*tk.toks[j].norm)
+        {
             j += 1;
         }
     }
@@ -400,7 +615,14 @@ fn number_gate(tk: &Tokens, t: &Tables, anchor: &[bool], i: usize) -> bool {
                         return true;
                     }
                 }
-                if c == "," && glued && tk.toks.get(j + 1).is_some_and(|x| x.kind != TokKind::Digits || tk.spaced(j + 1)) && anchor.get(j + 1).copied().unwrap_or(false) {
+                if c == ","
+                    && glued
+                    && tk
+                        .toks
+                        .get(j + 1)
+                        .is_some_and(|x| x.kind != TokKind::Digits || tk.spaced(j + 1))
+                    && anchor.get(j + 1).copied().unwrap_or(false)
+                {
                     return true;
                 }
             }
@@ -432,9 +654,45 @@ fn number_gate(tk: &Tokens, t: &Tables, anchor: &[bool], i: usize) -> bool {
 
 /// Words after a number that make it a time: "7 am", "4 o'clock", "10 past 9", "5 to 6pm".
 const NUMBER_FOLLOWERS: &[&str] = &[
-    "am", "pm", "a", "p", "o", "oclock", "past", "to", "and", "through", "thru", "till", "until", "or", "of", "in",
-    "at", "on", "s", "th", "st", "nd", "rd", "ish", "last", "next", "past", "upcoming", "previous", "coming",
-    "following", "from", "after", "before", "later", "ago", "quarter", "q", "h",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "o",
+    "oclock",
+    "past",
+    "to",
+    "and",
+    "through",
+    "thru",
+    "till",
+    "until",
+    "or",
+    "of",
+    "in",
+    "at",
+    "on",
+    "s",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "ish",
+    "last",
+    "next",
+    "past",
+    "upcoming",
+    "previous",
+    "coming",
+    "following",
+    "from",
+    "after",
+    "before",
+    "later",
+    "ago",
+    "quarter",
+    "q",
+    "h",
 ];
 
 /// Words before a number that make it a time or a date: "at 7", "by 2", "in 2024", "the 4th".
@@ -520,7 +778,10 @@ impl Cx<'_> {
         // The rarer readings, each behind a look-ahead for the words it needs.
         let near = |words: &[&str], n: usize| (i..(i + n).min(self.tk.len())).any(|k| words.contains(&self.n(k)));
         let w = self.w(i);
-        if BOUND_WORDS.contains(&w) || matches!(self.n(i), "<" | ">") || near(&["or", "and", "before", "after", "by", "later"], 10) {
+        if BOUND_WORDS.contains(&w)
+            || matches!(self.n(i), "<" | ">")
+            || near(&["or", "and", "before", "after", "by", "later"], 10)
+        {
             if let Some((j, c)) = self.bounded(i) {
                 push(Some(Cand { i, j, ..c }));
             }
@@ -533,7 +794,7 @@ impl Cx<'_> {
         let rec_word = matches!(w, "every" | "each" | "any" | "once")
             || self.t.weekdays.contains_key(w)
             || self.t.weekdays_plural.contains_key(w)
-            || self.t.set_words.map.contains_key(w)
+            || self.t.set_words.longest_at(self.tk, i).is_some()
             || self.t.parts.map.contains_key(w);
         if rec_word || near(&["every", "each", "everyday", "daily"], 8) {
             if let Some((j, tx)) = self.recurrence(i) {
@@ -634,7 +895,10 @@ impl Cx<'_> {
 
     fn glued_digit_after(&self, k: usize) -> bool {
         // "2010-2015-86": a phone number, not a year.
-        self.tk.toks.get(k).is_some_and(|t| t.kind == TokKind::Digits && !self.tk.spaced(k))
+        self.tk
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokKind::Digits && !self.tk.spaced(k))
     }
 
     // -----------------------------------------------------------------------------------
@@ -765,7 +1029,11 @@ impl Cx<'_> {
         let sep_ok = matches!(sep, "-" | "/" | ".")
             && self.glued(i + 1)
             && self.glued(i + 2)
-            && self.tk.toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Digits || self.t.months.contains_key(&*t.norm));
+            && self
+                .tk
+                .toks
+                .get(i + 2)
+                .is_some_and(|t| t.kind == TokKind::Digits || self.t.months.contains_key(&*t.norm));
         if a_txt.len() == 8 && !sep_ok {
             let y = a / 10000;
             let m = (a / 100) % 100;
@@ -804,7 +1072,10 @@ impl Cx<'_> {
             }
             if self.n(i + 3) == sep && self.glued(i + 3) {
                 if let Some((ct, c)) = self.digits(i + 4) {
-                    if ct.len() <= 2 && !self.glued_digit_after(i + 5) && !(self.n(i + 5) == sep && self.digits(i + 6).is_some() && self.glued(i + 5)) {
+                    if ct.len() <= 2
+                        && !self.glued_digit_after(i + 5)
+                        && !(self.n(i + 5) == sep && self.digits(i + 6).is_some() && self.glued(i + 5))
+                    {
                         return Some((i + 5, De::Day(ymd(y, b, c)?)));
                     }
                     return None;
@@ -861,7 +1132,8 @@ impl Cx<'_> {
             return None;
         }
         // "30/4.85" is a ratio of decimals.
-        if matches!(self.n(i + 3), "." | ",") && self.glued(i + 3) && self.glued(i + 4) && self.digits(i + 4).is_some() {
+        if matches!(self.n(i + 3), "." | ",") && self.glued(i + 3) && self.glued(i + 4) && self.digits(i + 4).is_some()
+        {
             return None;
         }
         // Without a year: only with a slash, or a dot after "on" / a weekday.
@@ -879,16 +1151,33 @@ impl Cx<'_> {
         // A year after a comma: "5/7, 2020".
         if self.n(i + 3) == "," {
             if let Some((j, y)) = self.year(i + 4) {
-                return Some((j, De::Md { y: Some(y), m: m as i8, d: d as i8 }));
+                return Some((
+                    j,
+                    De::Md {
+                        y: Some(y),
+                        m: m as i8,
+                        d: d as i8,
+                    },
+                ));
             }
         }
-        Some((i + 3, De::Md { y: None, m: m as i8, d: d as i8 }))
+        Some((
+            i + 3,
+            De::Md {
+                y: None,
+                m: m as i8,
+                d: d as i8,
+            },
+        ))
     }
 
     /// "next 6th of April", "this 5/12": a day of the month in the year said.
     fn rel_date(&self, i: usize) -> P<De> {
         let (k, &v) = self.t.relative.longest_at(self.tk, i)?;
-        let (j, de) = self.numeric_date(k).or_else(|| self.day_first(k)).or_else(|| self.month_first(k))?;
+        let (j, de) = self
+            .numeric_date(k)
+            .or_else(|| self.day_first(k))
+            .or_else(|| self.month_first(k))?;
         let De::Md { y: None, m, d } = de else { return None };
         let y = self.ref_year();
         let this = ymd(y, m.into(), d.into())?;
@@ -974,7 +1263,14 @@ impl Cx<'_> {
                     if self.n(j + 2) == sep && self.glued(j + 2) {
                         let (yt, y) = self.digits(j + 3)?;
                         let y = two_digit_year(yt, y)?;
-                        return Some((j + 4, De::Md { y: Some(y), m, d: v as i8 }));
+                        return Some((
+                            j + 4,
+                            De::Md {
+                                y: Some(y),
+                                m,
+                                d: v as i8,
+                            },
+                        ));
                     }
                     if (1..=31).contains(&v) {
                         return Some((j + 2, De::Md { y: None, m, d: v as i8 }));
@@ -984,7 +1280,15 @@ impl Cx<'_> {
         }
         // "mar3"
         if let Some((t, v)) = self.digits(j) {
-            if !self.tk.spaced(j) && t.len() <= 2 && (1..=31).contains(&v) && self.tk.toks.get(j + 1).is_none_or(|x| x.kind != TokKind::Word || self.tk.spaced(j + 1)) {
+            if !self.tk.spaced(j)
+                && t.len() <= 2
+                && (1..=31).contains(&v)
+                && self
+                    .tk
+                    .toks
+                    .get(j + 1)
+                    .is_none_or(|x| x.kind != TokKind::Word || self.tk.spaced(j + 1))
+            {
                 return Some((j + 1, De::Md { y: None, m, d: v as i8 }));
             }
         }
@@ -1016,9 +1320,25 @@ impl Cx<'_> {
             let prev = if i > 0 { self.w(i - 1) } else { "" };
             let strong = matches!(
                 prev,
-                "in" | "of" | "since" | "from" | "until" | "till" | "before" | "after" | "by" | "during" | "through" | "early" | "mid" | "late" | "end" | "beginning" | "between"
+                "in" | "of"
+                    | "since"
+                    | "from"
+                    | "until"
+                    | "till"
+                    | "before"
+                    | "after"
+                    | "by"
+                    | "during"
+                    | "through"
+                    | "early"
+                    | "mid"
+                    | "late"
+                    | "end"
+                    | "beginning"
+                    | "between"
             );
-            let weak = matches!(prev, "and" | "the" | "this") && self.w(i) != "may" || matches!(prev, "to" | "next" | "last");
+            let weak =
+                matches!(prev, "and" | "the" | "this") && self.w(i) != "may" || matches!(prev, "to" | "next" | "last");
             let dash = i > 0 && self.n(i - 1) == "-" && self.glued(i);
             let dotted = j > i + 1;
             if !(strong || weak || dash || dotted) {
@@ -1047,7 +1367,11 @@ impl Cx<'_> {
             m_at += 1;
         }
         if let Some((j2, m)) = self.month_word(m_at) {
-            if !ord && !of && self.tk.toks.get(k).is_some_and(|t| t.kind == TokKind::Word) && self.t.ambiguous_months.contains(self.w(m_at)) {
+            if !ord
+                && !of
+                && self.tk.toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
+                && self.t.ambiguous_months.contains(self.w(m_at))
+            {
                 // "two may" is not a date
             }
             if let Some((j3, y)) = self.year_after(j2) {
@@ -1107,7 +1431,12 @@ impl Cx<'_> {
             // "sun", "sat", "wed" need a date or time word around them.
             let next_ok = self.month_word(j).is_some() || self.day_num(j).is_some() || self.n(j) == ",";
             let prev = if i > 0 { self.w(i - 1) } else { "" };
-            if !next_ok && !matches!(prev, "on" | "by" | "until" | "since" | "before" | "after" | "from" | "or" | "and") {
+            if !next_ok
+                && !matches!(
+                    prev,
+                    "on" | "by" | "until" | "since" | "before" | "after" | "from" | "or" | "and"
+                )
+            {
                 return None;
             }
         }
@@ -1154,7 +1483,9 @@ impl Cx<'_> {
             kk += 1;
         }
         if let Some((j2, dnum)) = self.day_num(kk) {
-            let clock = matches!(self.n(j2), ":" | ".") && self.glued(j2) && self.digits(j2 + 1).is_some() || matches!(self.w(j2), "am" | "pm" | "a" | "p" | "oclock" | "o") || self.n(j2) == "-";
+            let clock = matches!(self.n(j2), ":" | ".") && self.glued(j2) && self.digits(j2 + 1).is_some()
+                || matches!(self.w(j2), "am" | "pm" | "a" | "p" | "oclock" | "o")
+                || self.n(j2) == "-";
             let unit = self.t.units.longest_at(self.tk, j2).is_some();
             if !clock && !unit {
                 let mut e = j2;
@@ -1175,7 +1506,10 @@ impl Cx<'_> {
         // "Monday of next week", "Wednesday next week".
         let of = usize::from(self.w(j) == "of");
         if let Some((j2, De::Span(s, e))) = self.relative_period(j + of) {
-            if (e - s).get_days() <= 7 && self.t.relative.longest_at(self.tk, j + of).is_some() && self.w(j2 - 1) == "week" {
+            if (e - s).get_days() <= 7
+                && self.t.relative.longest_at(self.tk, j + of).is_some()
+                && self.w(j2 - 1) == "week"
+            {
                 return Some((j2, De::Day(weekday_in_week(s, wd, 0)?)));
             }
         }
@@ -1291,7 +1625,11 @@ impl Cx<'_> {
             Some((k, &v)) => (k, v, false),
             None if self.w(i) == "the" => (i + 1, 0, true),
             // "weekend" alone is the coming or current one.
-            None if self.w(i) == "weekend" && (i == 0 || !matches!(self.w(i - 1), "every" | "each" | "any" | "a" | "one")) => (i, 0, false),
+            None if self.w(i) == "weekend"
+                && (i == 0 || !matches!(self.w(i - 1), "every" | "each" | "any" | "a" | "one")) =>
+            {
+                (i, 0, false)
+            }
             None => return None,
         };
         let mut k = k;
@@ -1366,7 +1704,12 @@ impl Cx<'_> {
         if !self.glued(i + 1) || t.len() != 1 || n < 1 || n > 12 / months {
             return None;
         }
-        if self.tk.toks.get(i + 2).is_some_and(|x| x.kind != TokKind::Punct && !self.tk.spaced(i + 2)) {
+        if self
+            .tk
+            .toks
+            .get(i + 2)
+            .is_some_and(|x| x.kind != TokKind::Punct && !self.tk.spaced(i + 2))
+        {
             return None;
         }
         Some((i + 2, (n as i8, months as i8)))
@@ -1437,7 +1780,11 @@ impl Cx<'_> {
         // "90 s", "1990s".
         if t.len() == 2 || t.len() == 4 {
             let v: i32 = t.parse().ok()?;
-            let after_ok = self.tk.toks.get(i + 2).is_none_or(|x| x.kind == TokKind::Punct || self.tk.spaced(i + 2));
+            let after_ok = self
+                .tk
+                .toks
+                .get(i + 2)
+                .is_none_or(|x| x.kind == TokKind::Punct || self.tk.spaced(i + 2));
             if self.w(i + 1) == "s" && v % 10 == 0 && after_ok {
                 let y = if t.len() == 2 { 1900 + v } else { v };
                 return Some((i + 2, De::Span(ymd(y, 1, 1)?, ymd(y + 10, 1, 1)?)));
@@ -1463,7 +1810,12 @@ impl Cx<'_> {
             }
         }
         if let Some(nt) = self.tk.toks.get(j) {
-            if nt.kind == TokKind::Word && nt.norm.len() > 3 && nt.norm.ends_with('s') && !self.t.starters.contains(&*nt.norm) {
+            let plural = nt.norm.len() > 3 && nt.norm.ends_with('s') && !nt.norm.ends_with("ss");
+            if nt.kind == TokKind::Word
+                && plural
+                && !self.t.starters.contains(&*nt.norm)
+                && !self.t.not_plurals.contains(&*nt.norm)
+            {
                 return None;
             }
             if matches!(self.n(j), "%" | "-" | "/" | ":") && self.glued(j) {
@@ -1570,7 +1922,9 @@ impl Cx<'_> {
                     let mut j = k + 2;
                     let mut y = self.ref_year();
                     if self.w(j) == "of" {
-                        if let Some((j2, De::Span(s, _))) = self.relative_period(j + 1).or_else(|| self.year_period(j + 1)) {
+                        if let Some((j2, De::Span(s, _))) =
+                            self.relative_period(j + 1).or_else(|| self.year_period(j + 1))
+                        {
                             y = s.year().into();
                             j = j2;
                         }
@@ -1623,7 +1977,11 @@ impl Cx<'_> {
                     _ => return None,
                 };
                 let _ = uw;
-                let base_s = if code == "W" { iso_week(s.year().into(), 1).filter(|_| s.month() == 1).unwrap_or(s) } else { s };
+                let base_s = if code == "W" {
+                    iso_week(s.year().into(), 1).filter(|_| s.month() == 1).unwrap_or(s)
+                } else {
+                    s
+                };
                 return Some(match (pos, code.as_str()) {
                     (p, c) if p > 0 => {
                         let s2 = base_s;
@@ -1731,7 +2089,18 @@ impl Cx<'_> {
             match edge {
                 0 => (s, ymd(y, 5, 1)?),
                 1 => (ymd(y, 5, 1)?, ymd(y, 9, 1)?),
-                _ => (ymd(y, if self.w(m) == "year" && self.year(m + 1).is_none() { 7 } else { 9 }, 1)?, e),
+                _ => (
+                    ymd(
+                        y,
+                        if self.w(m) == "year" && self.year(m + 1).is_none() {
+                            7
+                        } else {
+                            9
+                        },
+                        1,
+                    )?,
+                    e,
+                ),
             }
         } else if days >= 28 {
             let y = i32::from(s.year());
@@ -1781,7 +2150,14 @@ impl Cx<'_> {
             return None;
         }
         let other = add_unit(self.r, &code, dir * cnt as i64)?;
-        Some((j, if dir > 0 { M::DtR(self.r, other) } else { M::DtR(other, self.r) }))
+        Some((
+            j,
+            if dir > 0 {
+                M::DtR(self.r, other)
+            } else {
+                M::DtR(other, self.r)
+            },
+        ))
     }
 
     fn last_n(&self, i: usize) -> P<De> {
@@ -1863,12 +2239,16 @@ impl Cx<'_> {
             return None;
         }
         // "three quarters" reads as 3/4; before a period it is three quarters of a year.
-        if n.kind == NumKind::Fraction && n.j > i + 1 && (self.w(n.j - 1) == "quarters" || n.value < 1.0 && self.w(n.j - 1) == "quarter") {
+        if n.kind == NumKind::Fraction
+            && n.j > i + 1
+            && (self.w(n.j - 1) == "quarters" || n.value < 1.0 && self.w(n.j - 1) == "quarter")
+        {
             return Some((n.j - 1, (n.value * 4.0).round()));
         }
         // A number that swallowed a unit ("one second" read as a half) stops before it;
         // "one and a quarter" keeps its quarter.
-        let fraction_word = |k: usize| n.kind == NumKind::Fraction && matches!(self.w(k), "quarter" | "quarters" | "half");
+        let fraction_word =
+            |k: usize| n.kind == NumKind::Fraction && matches!(self.w(k), "quarter" | "quarters" | "half");
         if let Some(k) = (i + 1..n.j).find(|&k| self.t.units.longest_at(self.tk, k).is_some() && !fraction_word(k)) {
             let (s, e) = self.tk.bytes(i, k);
             let sub = Tokens::new(&self.tk.text[s..e]);
@@ -1901,7 +2281,13 @@ impl Cx<'_> {
                 if self.w(j + 1) == "m" && self.tk.spaced(j + 1) {
                     return Some((j + 2, pm));
                 }
-                if !self.tk.spaced(j) && self.tk.toks.get(j + 1).is_none_or(|t| t.kind != TokKind::Word || self.tk.spaced(j + 1)) {
+                if !self.tk.spaced(j)
+                    && self
+                        .tk
+                        .toks
+                        .get(j + 1)
+                        .is_none_or(|t| t.kind != TokKind::Word || self.tk.spaced(j + 1))
+                {
                     return Some((j + 1, pm));
                 }
                 None
@@ -1927,10 +2313,32 @@ impl Cx<'_> {
         }
         let w = self.w(i);
         if matches!(w, "noon" | "midday" | "noonish") {
-            return Some((i + 1, (Tm { h: 12, m: 0, s: 0, amb: false }, true)));
+            return Some((
+                i + 1,
+                (
+                    Tm {
+                        h: 12,
+                        m: 0,
+                        s: 0,
+                        amb: false,
+                    },
+                    true,
+                ),
+            ));
         }
         if w == "midnight" {
-            return Some((i + 1, (Tm { h: 0, m: 0, s: 0, amb: false }, true)));
+            return Some((
+                i + 1,
+                (
+                    Tm {
+                        h: 0,
+                        m: 0,
+                        s: 0,
+                        amb: false,
+                    },
+                    true,
+                ),
+            ));
         }
         if let Some((t, v)) = self.digits(i) {
             if i > 0 && self.glued(i) && self.tk.toks[i - 1].kind == TokKind::Word {
@@ -1938,13 +2346,23 @@ impl Cx<'_> {
             }
             // "0730"
             if t.len() == 4 && (v / 100) <= 23 && v % 100 <= 59 && t.starts_with(['0', '1', '2']) {
-                let tm = Tm { h: (v / 100) as i8, m: (v % 100) as i8, s: 0, amb: false };
+                let tm = Tm {
+                    h: (v / 100) as i8,
+                    m: (v % 100) as i8,
+                    s: 0,
+                    amb: false,
+                };
                 return Some((i + 1, (tm, false)));
             }
             if t.len() > 2 || v > 24 {
                 return None;
             }
-            let mut tm = Tm { h: v as i8, m: 0, s: 0, amb: (1..=12).contains(&v) };
+            let mut tm = Tm {
+                h: v as i8,
+                m: 0,
+                s: 0,
+                amb: (1..=12).contains(&v),
+            };
             let mut j = i + 1;
             let mut strong = false;
             let mut dotted = false;
@@ -2027,7 +2445,18 @@ impl Cx<'_> {
             return None;
         }
         let (j2, (h, _)) = self.hour_word(k + 1)?;
-        Some((j2, (Tm { h, m: n.value as i8, s: 0, amb: h <= 12 }, true)))
+        Some((
+            j2,
+            (
+                Tm {
+                    h,
+                    m: n.value as i8,
+                    s: 0,
+                    amb: h <= 12,
+                },
+                true,
+            ),
+        ))
     }
 
     fn word_clock(&self, i: usize) -> P<(Tm, bool)> {
@@ -2035,7 +2464,9 @@ impl Cx<'_> {
         // "half past 9", "quarter past", "quarter to"
         let (j0, mins): (usize, Option<i64>) = if w == "half" && self.w(i + 1) == "past" {
             (i + 1, Some(30))
-        } else if (w == "quarter" || (w == "a" && self.w(i + 1) == "quarter")) && matches!(self.w(i + 1 + usize::from(w == "a")), "past" | "to") {
+        } else if (w == "quarter" || (w == "a" && self.w(i + 1) == "quarter"))
+            && matches!(self.w(i + 1 + usize::from(w == "a")), "past" | "to")
+        {
             let k = i + 1 + usize::from(w == "a");
             (k, Some(if self.w(k) == "past" { 15 } else { -15 }))
         } else {
@@ -2044,7 +2475,12 @@ impl Cx<'_> {
         if let Some(mn) = mins {
             let (j, (h, _)) = self.hour_word(j0 + 1)?;
             let tot = i64::from(h) * 60 + mn;
-            let tm = Tm { h: (tot.div_euclid(60) % 24) as i8, m: tot.rem_euclid(60) as i8, s: 0, amb: true };
+            let tm = Tm {
+                h: (tot.div_euclid(60) % 24) as i8,
+                m: tot.rem_euclid(60) as i8,
+                s: 0,
+                amb: true,
+            };
             return Some((j, (tm, true)));
         }
         let n = self.num(i)?;
@@ -2060,7 +2496,18 @@ impl Cx<'_> {
         }
         if self.w(k) == "past" && (0..60).contains(&v) {
             let (j2, (h, _)) = self.hour_word(k + 1)?;
-            return Some((j2, (Tm { h, m: v as i8, s: 0, amb: h <= 12 }, true)));
+            return Some((
+                j2,
+                (
+                    Tm {
+                        h,
+                        m: v as i8,
+                        s: 0,
+                        amb: h <= 12,
+                    },
+                    true,
+                ),
+            ));
         }
         if self.tk.toks.get(i).is_some_and(|t| t.kind == TokKind::Digits) {
             return None;
@@ -2068,11 +2515,20 @@ impl Cx<'_> {
         if !(0..=12).contains(&v) {
             return None;
         }
-        let mut tm = Tm { h: v as i8, m: 0, s: 0, amb: true };
+        let mut tm = Tm {
+            h: v as i8,
+            m: 0,
+            s: 0,
+            amb: true,
+        };
         let mut strong = false;
         // "one thirty", "six forty-three minutes", "two forty five"
         if let Some(m2) = self.num(j) {
-            if m2.kind == NumKind::Cardinal && m2.value.fract() == 0.0 && (10.0..60.0).contains(&m2.value) && self.tk.toks.get(j).is_some_and(|t| t.kind == TokKind::Word) {
+            if m2.kind == NumKind::Cardinal
+                && m2.value.fract() == 0.0
+                && (10.0..60.0).contains(&m2.value)
+                && self.tk.toks.get(j).is_some_and(|t| t.kind == TokKind::Word)
+            {
                 tm.m = m2.value as i8;
                 j = m2.j;
                 if self.w(j) == "minutes" {
@@ -2210,9 +2666,20 @@ impl Cx<'_> {
         // "meet at 6.": a bare hour after "at" that ends the clause.
         if i > 0 && self.w(i - 1) == "at" && best.is_none() {
             if let Some((t, v)) = self.digits(i) {
-                let end = self.tk.toks.get(i + 1).is_none_or(|x| matches!(&*x.norm, "." | "," | ";" | "!" | "?") && self.tk.toks.get(i + 2).is_none_or(|y| y.kind != TokKind::Digits));
+                let end = self.tk.toks.get(i + 1).is_none_or(|x| {
+                    matches!(&*x.norm, "." | "," | ";" | "!" | "?")
+                        && self.tk.toks.get(i + 2).is_none_or(|y| y.kind != TokKind::Digits)
+                });
                 if t.len() <= 2 && (1..=12).contains(&v) && end {
-                    best = Some((i + 1, M::T(Tm { h: v as i8, m: 0, s: 0, amb: true })));
+                    best = Some((
+                        i + 1,
+                        M::T(Tm {
+                            h: v as i8,
+                            m: 0,
+                            s: 0,
+                            amb: true,
+                        }),
+                    ));
                 }
             }
         }
@@ -2245,7 +2712,7 @@ impl Cx<'_> {
             }
             _ => {}
         }
-        let prep = matches!(self.w(k), "in" | "at" | "around") ;
+        let prep = matches!(self.w(k), "in" | "at" | "around");
         if prep {
             k += 1;
         }
@@ -2261,7 +2728,12 @@ impl Cx<'_> {
         if !prep && !the && matches!(word, "dinner" | "breakfast" | "lunch" | "dinnertime") {
             return None;
         }
-        if i > 0 && matches!(self.w(i - 1), "good" | "last" | "this" | "tomorrow" | "yesterday" | "today") {
+        if i > 0
+            && matches!(
+                self.w(i - 1),
+                "good" | "last" | "this" | "tomorrow" | "yesterday" | "today"
+            )
+        {
             return None;
         }
         if !prep && the {
@@ -2270,11 +2742,29 @@ impl Cx<'_> {
         if !prep && word.ends_with('s') {
             return None;
         }
-        let s = Tm { h: p.start.hour(), m: p.start.minute(), s: p.start.second(), amb: false };
-        let e = Tm { h: p.end.hour(), m: p.end.minute(), s: p.end.second(), amb: false };
+        let s = Tm {
+            h: p.start.hour(),
+            m: p.start.minute(),
+            s: p.start.second(),
+            amb: false,
+        };
+        let e = Tm {
+            h: p.end.hour(),
+            m: p.end.minute(),
+            s: p.end.second(),
+            amb: false,
+        };
         let (s, e) = match edge {
             1 => (s, Tm { h: s.h + 2, ..s }),
-            2 => (Tm { h: (e.h - 2).max(0), m: 0, s: 0, ..e }, e),
+            2 => (
+                Tm {
+                    h: (e.h - 2).max(0),
+                    m: 0,
+                    s: 0,
+                    ..e
+                },
+                e,
+            ),
             _ => (s, e),
         };
         Some((j, s, e))
@@ -2299,7 +2789,12 @@ impl Cx<'_> {
             if !strong || secs <= 0.0 || e >= 24 * 3600 {
                 return None;
             }
-            let b = Tm { h: (e / 3600) as i8, m: ((e / 60) % 60) as i8, s: (e % 60) as i8, amb: false };
+            let b = Tm {
+                h: (e / 3600) as i8,
+                m: ((e / 60) % 60) as i8,
+                s: (e % 60) as i8,
+                amb: false,
+            };
             return Some((j2, Tm { amb: false, ..a }, b));
         }
         let (k, conj): (usize, &[&str]) = match w {
@@ -2313,7 +2808,12 @@ impl Cx<'_> {
             if let Some((j, _, secs)) = self.duration_full(k1 + 1) {
                 let e = a.secs() + secs as i32;
                 if secs > 0.0 && e < 24 * 3600 {
-                    let b = Tm { h: (e / 3600) as i8, m: ((e / 60) % 60) as i8, s: (e % 60) as i8, amb: false };
+                    let b = Tm {
+                        h: (e / 3600) as i8,
+                        m: ((e / 60) % 60) as i8,
+                        s: (e % 60) as i8,
+                        amb: false,
+                    };
                     return Some((j, Tm { amb: false, ..a }, b));
                 }
             }
@@ -2452,11 +2952,18 @@ impl Cx<'_> {
         }
         // A time first, then a day: "9am on Tuesday", "13:00 February 28, 2013", "8am this morning".
         // "at 8.30pm today": the preposition belongs to a dotted time.
-        let i = if self.w(i) == "at" && self.n(i + 2) == "." && self.digits(i + 3).is_some() { i + 1 } else { i };
+        let i = if self.w(i) == "at" && self.n(i + 2) == "." && self.digits(i + 3).is_some() {
+            i + 1
+        } else {
+            i
+        };
         let (jt, tm, range) = if let Some((j, a, b)) = self.time_range_x(i, true) {
             (j, a, Some(b))
         } else if let Some((j, (tm, strong))) = self.time(i, true) {
-            let ok = strong || (i > 0 && matches!(self.w(i - 1), "at" | "around")) || self.n(j) == "," || self.n(i + 1) == ".";
+            let ok = strong
+                || (i > 0 && matches!(self.w(i - 1), "at" | "around"))
+                || self.n(j) == ","
+                || self.n(i + 1) == ".";
             if !ok {
                 return best;
             }
@@ -2479,7 +2986,10 @@ impl Cx<'_> {
                     None => take(Some((j2, M::Dt(at_time(day, Self::into_part(tm, &code))?)))),
                     Some(b) => take(Some((
                         j2,
-                        M::DtR(at_time(day, Self::into_part(tm, &code))?, at_time(day, Self::into_part(b, &code))?),
+                        M::DtR(
+                            at_time(day, Self::into_part(tm, &code))?,
+                            at_time(day, Self::into_part(b, &code))?,
+                        ),
                     ))),
                 }
             }
@@ -2543,7 +3053,11 @@ impl Cx<'_> {
                     2 => (p.end.checked_sub(jiff::Span::new().hours(2)).ok()?, p.end),
                     _ => (p.start, p.end),
                 };
-                let s = if early == 2 { Time::new(s.hour(), 0, 0, 0).ok()? } else { s };
+                let s = if early == 2 {
+                    Time::new(s.hour(), 0, 0, 0).ok()?
+                } else {
+                    s
+                };
                 take(Some((j2, M::DtR(day.to_datetime(s), day.to_datetime(e)))));
                 part_code = Some((j2, p.code.clone()));
             }
@@ -2562,7 +3076,13 @@ impl Cx<'_> {
             Some(c) => Self::into_part(t, c),
             None => t,
         };
-        if let Some((j3, a, b)) = self.time_range(t0).or_else(|| if self.w(t0) != "from" { self.time_range(tk0) } else { None }) {
+        if let Some((j3, a, b)) = self.time_range(t0).or_else(|| {
+            if self.w(t0) != "from" {
+                self.time_range(tk0)
+            } else {
+                None
+            }
+        }) {
             let (a, mut b) = (fix(a), fix(b));
             if b.secs() < a.secs() && b.amb {
                 b = b.pm();
@@ -2580,7 +3100,10 @@ impl Cx<'_> {
                             b = Tm { h: b.h - 12, ..b };
                         }
                     }
-                    take(Some((j3, M::DtR(at_time(day, Tm { amb: false, ..a })?, at_time(day, b)?))));
+                    take(Some((
+                        j3,
+                        M::DtR(at_time(day, Tm { amb: false, ..a })?, at_time(day, b)?),
+                    )));
                 }
             }
         }
@@ -2624,7 +3147,13 @@ impl Cx<'_> {
         }
         // "2014-2018": two years.
         if let (Some((ta, ya)), Some((tb, yb))) = (self.digits(k), self.digits(k + 2)) {
-            if ta.len() == 4 && tb.len() == 4 && matches!(self.n(k + 1), "-" | "~") && (1000..3000).contains(&ya) && ya < yb && yb < 3000 {
+            if ta.len() == 4
+                && tb.len() == 4
+                && matches!(self.n(k + 1), "-" | "~")
+                && (1000..3000).contains(&ya)
+                && ya < yb
+                && yb < 3000
+            {
                 if !(self.n(k + 3) == "-" && self.digits(k + 4).is_some()) {
                     return Some((k + 3, M::Span(year_span(ya)?.0, year_span(yb)?.0)));
                 }
@@ -2797,7 +3326,9 @@ impl Cx<'_> {
         let mut parts = Vec::new();
         let mut k = i;
         loop {
-            let Some((j, n, code)) = self.duration_one(k) else { break };
+            let Some((j, n, code)) = self.duration_one(k) else {
+                break;
+            };
             parts.push((n, code));
             k = j;
             // "3 hours 30 minutes", "2 weeks and 2 days"
@@ -2839,7 +3370,12 @@ impl Cx<'_> {
                 let decade = &*tok.norm == "s" && v % 10 == 0;
                 if tok.kind == TokKind::Word && !self.tk.spaced(i + 1) && t.len() <= 3 && !decade {
                     if let Some((code, _)) = self.t.glued_units.get(&*tok.norm) {
-                        if self.tk.toks.get(i + 2).is_none_or(|x| x.kind != TokKind::Word || self.tk.spaced(i + 2)) {
+                        if self
+                            .tk
+                            .toks
+                            .get(i + 2)
+                            .is_none_or(|x| x.kind != TokKind::Word || self.tk.spaced(i + 2))
+                        {
                             return Some((i + 2, f64::from(v), code.clone()));
                         }
                     }
@@ -2850,7 +3386,10 @@ impl Cx<'_> {
         // "a" before a unit only when the unit follows at once ("a day").
         let (j2, (code, _)) = self.t.units.longest_at(self.tk, j)?;
         // "a second wave", "three night markets": an ordinal or a noun, not a duration.
-        if matches!(self.w(i), "a" | "an") && self.w(j) == "second" && self.tk.toks.get(j2).is_some_and(|t| t.kind == TokKind::Word) {
+        if matches!(self.w(i), "a" | "an")
+            && self.w(j) == "second"
+            && self.tk.toks.get(j2).is_some_and(|t| t.kind == TokKind::Word)
+        {
             return None;
         }
         if self.w(j) == "night" && n != 1.0 {
@@ -2895,7 +3434,11 @@ impl Cx<'_> {
                 iso_d.push_str(part.trim_start_matches('P'));
             }
         }
-        let iso = if iso_t.is_empty() { format!("P{iso_d}") } else { format!("P{iso_d}T{iso_t}") };
+        let iso = if iso_t.is_empty() {
+            format!("P{iso_d}")
+        } else {
+            format!("P{iso_d}T{iso_t}")
+        };
         (iso, secs)
     }
 
@@ -2943,7 +3486,9 @@ impl Cx<'_> {
         }
         let (j, parts) = self.duration_parts(i)?;
         match self.w(j) {
-            "ago" | "earlier" | "before" if self.w(j) == "ago" || self.is_end(j + 1) => self.shift(i, j + 1, &parts, -1, self.r, false),
+            "ago" | "earlier" | "before" if self.w(j) == "ago" || self.is_end(j + 1) => {
+                self.shift(i, j + 1, &parts, -1, self.r, false)
+            }
             "later" | "hence" => self.shift(i, j + 1, &parts, 1, self.r, false),
             "from" | "after" | "before" => {
                 let sign = if self.w(j) == "before" { -1 } else { 1 };
@@ -3034,7 +3579,14 @@ impl Cx<'_> {
             dt = add_unit(dt, unit, sign * v as i64)?;
         }
         if within {
-            return Some((j, if timed { M::DtR(base, dt) } else { M::Span(base.date(), dt.date()) }));
+            return Some((
+                j,
+                if timed {
+                    M::DtR(base, dt)
+                } else {
+                    M::Span(base.date(), dt.date())
+                },
+            ));
         }
         Some((j, if timed { M::Dt(dt) } else { M::Day(dt.date()) }))
     }
@@ -3049,7 +3601,9 @@ impl Cx<'_> {
             _ => self.w(i),
         };
         // Durations with a bound: "more than 4 days", "less than 1 week".
-        if matches!(w, "more" | "less" | "over" | "under" | "at") && (self.w(i + 1) == "than" || w == "over" || w == "under") {
+        if matches!(w, "more" | "less" | "over" | "under" | "at")
+            && (self.w(i + 1) == "than" || w == "over" || w == "under")
+        {
             let k = if w == "over" || w == "under" { i + 1 } else { i + 2 };
             if let Some((j, iso, secs)) = self.duration_full(k) {
                 if !matches!(self.w(j), "ago" | "later" | "from" | "after" | "before") {
@@ -3060,14 +3614,25 @@ impl Cx<'_> {
                     let (s, _) = bounds(&m)?;
                     let after = self.w(j) == "after";
                     let kind = kind_of(&m);
-                    let c = if after { interval(i, j2, kind, Some(s), None) } else { interval(i, j2, kind, None, Some(s)) };
+                    let c = if after {
+                        interval(i, j2, kind, Some(s), None)
+                    } else {
+                        interval(i, j2, kind, None, Some(s))
+                    };
                     return Some((j2, c));
                 }
             }
         }
         // Prefix words.
         let (k, how) = match w {
-            "before" | "by" | "prior" => (if w == "prior" && self.w(i + 1) == "to" { i + 2 } else { i + 1 }, "before"),
+            "before" | "by" | "prior" => (
+                if w == "prior" && self.w(i + 1) == "to" {
+                    i + 2
+                } else {
+                    i + 1
+                },
+                "before",
+            ),
             "after" => (i + 1, "after"),
             "since" => (i + 1, "since"),
             "until" | "till" | "til" => (i + 1, "until"),
@@ -3136,7 +3701,9 @@ impl Cx<'_> {
         }
         // Suffixes: "2012 or later", "1/1/2016 and after", "year 2016 and greater", "3 pm or later on Monday".
         let (j, m) = self.bound_target(i)?;
-        if matches!(self.w(j), "or" | "and") && matches!(self.w(j + 1), "later" | "after" | "greater" | "above" | "more") {
+        if matches!(self.w(j), "or" | "and")
+            && matches!(self.w(j + 1), "later" | "after" | "greater" | "above" | "more")
+        {
             let (s, _) = bounds(&m)?;
             let mut jj = j + 2;
             let mut m2 = m;
@@ -3193,8 +3760,18 @@ impl Cx<'_> {
         }
         // Meals: "after dinner", "around dinner"
         if let Some((j, p)) = self.t.parts.longest_at(self.tk, k) {
-            let s = Tm { h: p.start.hour(), m: p.start.minute(), s: p.start.second(), amb: false };
-            let e = Tm { h: p.end.hour(), m: p.end.minute(), s: p.end.second(), amb: false };
+            let s = Tm {
+                h: p.start.hour(),
+                m: p.start.minute(),
+                s: p.start.second(),
+                amb: false,
+            };
+            let e = Tm {
+                h: p.end.hour(),
+                m: p.end.minute(),
+                s: p.end.second(),
+                amb: false,
+            };
             if best.as_ref().is_none_or(|(bj, _)| j > *bj) {
                 best = Some((j, M::TR(s, e)));
             }
@@ -3237,7 +3814,8 @@ impl Cx<'_> {
             }
             return None;
         }
-        if matches!(w, "mornings" | "evenings" | "afternoons" | "nights") && (i == 0 || !matches!(self.w(i - 1), "the")) {
+        if matches!(w, "mornings" | "evenings" | "afternoons" | "nights") && (i == 0 || !matches!(self.w(i - 1), "the"))
+        {
             let (j, p) = self.t.parts.longest_at(self.tk, i)?;
             return Some((j, format!("T{}", p.code)));
         }
@@ -3354,7 +3932,6 @@ impl Cx<'_> {
     }
 }
 
-
 fn timex_time(tm: Tm) -> String {
     if tm.m == 0 && tm.s == 0 {
         format!("T{:02}", tm.h)
@@ -3397,7 +3974,6 @@ fn with_year(d: De, y: i32) -> De {
     }
 }
 
-
 fn quarter_span(y: i32, (n, months): (i8, i8)) -> Option<De> {
     let s = ymd(y, (i32::from(n) - 1) * i32::from(months) + 1, 1)?;
     Some(De::Span(s, add_months(s, months.into())?))
@@ -3432,72 +4008,135 @@ fn iso_week(y: i32, n: i32) -> Option<Date> {
     add_days(week_start(jan4), (i64::from(n) - 1) * 7)
 }
 
-#[allow(dead_code)]
-fn value_text(v: &Value) -> Option<&TimeValue> {
-    match v {
-        Value::Time(t) => Some(t),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use crate::{Lang, Recognizer, TimeValue, Value};
+    use crate::{Families, Kind, Lang, Recognizer, TimeValue, Value};
 
-    fn one(text: &str) -> Vec<(String, TimeValue)> {
+    /// Date-time spans of `text` against Friday 2024-10-18 12:00: (text, kind, value).
+    fn spans(text: &str) -> Vec<(String, Kind, TimeValue)> {
         let r = Recognizer::new().unwrap();
         let refd = jiff::civil::date(2024, 10, 18).at(12, 0, 0, 0);
-        r.recognize_kinds(
-            text,
-            Lang::En,
-            Some(refd),
-            crate::Families {
-                numbers: false,
-                ranges: false,
-                units: false,
-                datetime: true,
-            },
-            &[crate::Kind::Date, crate::Kind::Time, crate::Kind::Datetime, crate::Kind::Duration, crate::Kind::Set],
-        )
-        .into_iter()
-        .filter_map(|x| match x.value {
-            Value::Time(t) => Some((x.text, t)),
-            _ => None,
-        })
-        .collect()
+        let fam = Families {
+            numbers: false,
+            ranges: false,
+            units: false,
+            datetime: true,
+        };
+        let kinds = [Kind::Date, Kind::Time, Kind::Datetime, Kind::Duration, Kind::Set];
+        r.recognize_kinds(text, Lang::En, Some(refd), fam, &kinds)
+            .into_iter()
+            .filter_map(|x| match x.value {
+                Value::Time(t) => Some((x.text, x.kind, t)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn p(s: &str) -> TimeValue {
+        TimeValue::Point(s.into())
+    }
+
+    fn iv(a: Option<&str>, b: Option<&str>) -> TimeValue {
+        TimeValue::Interval {
+            start: a.map(Into::into),
+            end: b.map(Into::into),
+        }
+    }
+
+    fn one(text: &str) -> (String, Kind, TimeValue) {
+        let v = spans(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v.into_iter().next().unwrap()
     }
 
     #[test]
     fn absolute_dates() {
-        let v = one("The dam was finished on 25 April, 2019 after years of work.");
-        assert_eq!(v[0].0, "25 April, 2019");
-        assert_eq!(v[0].1, TimeValue::Point("2019-04-25".into()));
-        let v = one("Troops left on 2024-10-03.");
-        assert_eq!(v[0].1, TimeValue::Point("2024-10-03".into()));
+        assert_eq!(
+            one("The dam was finished on 25 April, 2019 after years of work."),
+            ("25 April, 2019".into(), Kind::Date, p("2019-04-25"))
+        );
+        assert_eq!(one("Troops left the base on 2024-10-03.").2, p("2024-10-03"));
+        assert_eq!(one("The ceasefire began on Oct. 7, 2023 at dawn.").2, p("2023-10-07"));
+        // A month without a year: the most recent one, as news reads it.
+        assert_eq!(
+            one("The dam burst in November.").2,
+            iv(Some("2023-11-01"), Some("2023-12-01"))
+        );
+        assert_eq!(
+            one("Turnout fell in 2024 across the region.").2,
+            iv(Some("2024-01-01"), Some("2025-01-01"))
+        );
+        assert_eq!(
+            one("Talks ran between January and February.").2,
+            iv(Some("2024-01-01"), Some("2024-02-01"))
+        );
+        assert_eq!(
+            one("Troops have been deployed since March 2022.").2,
+            iv(Some("2022-03-01"), None)
+        );
     }
 
     #[test]
     fn relative_dates() {
-        let v = one("Prices rose last Friday.");
-        assert_eq!(v[0].1, TimeValue::Point("2024-10-11".into()));
-        let v = one("The vote took place two days ago.");
-        assert_eq!(v[0].1, TimeValue::Point("2024-10-16".into()));
-        let v = one("Elections are held in November.");
-        assert_eq!(v[0].0, "November");
+        assert_eq!(one("Prices rose last Friday.").2, p("2024-10-11"));
+        assert_eq!(one("The vote took place two days ago.").2, p("2024-10-16"));
+        assert_eq!(one("The mine closed three years ago.").2, p("2021-10-18"));
+        assert_eq!(one("The strike started yesterday.").2, p("2024-10-17"));
+        assert_eq!(
+            one("Inspectors visit the dam this week.").2,
+            iv(Some("2024-10-14"), Some("2024-10-21"))
+        );
+        assert_eq!(
+            one("Exports fell last year.").2,
+            iv(Some("2023-01-01"), Some("2024-01-01"))
+        );
+        assert_eq!(
+            one("Fighting resumed on Monday morning.").2,
+            iv(Some("2024-10-14T08:00:00"), Some("2024-10-14T12:00:00"))
+        );
+        // "May" the verb is no month.
+        assert!(spans("The army may withdraw its troops.").is_empty());
     }
 
     #[test]
-    fn times_and_durations() {
-        let v = one("The polls close at 10:30 p.m. tonight.");
-        assert!(v.iter().any(|(_, t)| matches!(t, TimeValue::Point(p) if p.contains("22:30:00"))));
-        let v = one("The siege lasted three years.");
-        assert!(matches!(v[0].1, TimeValue::Duration { seconds, .. } if seconds == 94608000.0));
+    fn times_durations_recurrences() {
+        assert_eq!(
+            one("Polls close at 10:30 p.m. in the capital."),
+            ("10:30 p.m.".into(), Kind::Time, p("22:30:00"))
+        );
+        // The time zone stays out of the span.
+        assert_eq!(one("Results are due at 7pm GMT.").0, "7pm");
+        let (t, k, v) = one("The siege lasted three years.");
+        assert_eq!((t.as_str(), k), ("three years", Kind::Duration));
+        assert!(matches!(v, TimeValue::Duration { seconds, .. } if seconds == 94_608_000.0));
+        let (t, _, v) = one("The road was closed for 3 days.");
+        assert_eq!(t, "3 days");
+        assert!(matches!(v, TimeValue::Duration { seconds, .. } if seconds == 259_200.0));
+        assert_eq!(
+            one("The council meets every Tuesday.").2,
+            TimeValue::Set {
+                timex: "XXXX-WXX-2".into()
+            }
+        );
+    }
+
+    #[test]
+    fn counts_and_amounts_are_not_times() {
+        assert!(spans("More than 2,100 homes lost power and $45 million was pledged.").is_empty());
+        assert!(spans("A second wave of protests followed.").is_empty());
     }
 
     #[test]
     fn no_reference_is_unresolved() {
         let r = Recognizer::new().unwrap();
         let v = r.recognize("The strike began yesterday.", Lang::En, None);
-        assert!(v.iter().any(|x| matches!(&x.value, Value::Time(TimeValue::Unresolved { .. }))));
+        assert!(v.iter().any(
+            |x| matches!(&x.value, Value::Time(TimeValue::Unresolved { unresolved }) if unresolved == "yesterday")
+        ));
+        // An absolute date needs no reference.
+        let v = r.recognize("The dam opened on 25 April, 2019.", Lang::En, None);
+        assert!(v
+            .iter()
+            .any(|x| x.value == Value::Time(TimeValue::Point("2019-04-25".into()))));
     }
 }

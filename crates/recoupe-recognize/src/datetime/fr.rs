@@ -88,7 +88,25 @@ impl Grain {
                 s.trim_end_matches('0').trim_end_matches('.').to_string()
             }
         };
+        // "une heure et demie" is PT1H30M: a fraction of an hour or a minute goes down a unit.
+        let whole_below = |x: f64, k: f64| x.fract() != 0.0 && (x * k).fract() == 0.0 && x < 1e9;
         match self {
+            Grain::Hour if whole_below(n, 60.0) => {
+                let m = (n * 60.0) as i64;
+                if m >= 60 {
+                    format!("PT{}H{}M", m / 60, m % 60)
+                } else {
+                    format!("PT{m}M")
+                }
+            }
+            Grain::Minute if whole_below(n, 60.0) => {
+                let s = (n * 60.0) as i64;
+                if s >= 60 {
+                    format!("PT{}M{}S", s / 60, s % 60)
+                } else {
+                    format!("PT{s}S")
+                }
+            }
             Grain::Second => format!("PT{}S", f(n)),
             Grain::Minute => format!("PT{}M", f(n)),
             Grain::Hour => format!("PT{}H", f(n)),
@@ -551,6 +569,7 @@ struct Cx<'a, 'b> {
     today: Date,
     /// `date(i)` is asked for many times at the same token (ranges, combinations, edges): kept.
     memo: std::cell::RefCell<FxHashMap<usize, Option<D>>>,
+    clock_memo: std::cell::RefCell<FxHashMap<usize, Option<C>>>,
 }
 
 fn month_range(y: i16, m: i8) -> Option<(Date, Date)> {
@@ -1056,6 +1075,8 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         match self.w(k - 1) {
             "ici" => true,
+            // "à compter du 1er juillet", "à partir de mars".
+            "du" | "de" | "d'" => k >= 2 && matches!(self.w(k - 2), "compter" | "partir"),
             "au" | "a" => k >= 2 && self.w(k - 2) == "jusqu'",
             _ => false,
         }
@@ -1783,6 +1804,15 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// A time of day with its part of day.
     fn clock(&self, i: usize) -> Option<C> {
+        if let Some(c) = self.clock_memo.borrow().get(&i) {
+            return *c;
+        }
+        let c = self.clock_uncached(i);
+        self.clock_memo.borrow_mut().insert(i, c);
+        c
+    }
+
+    fn clock_uncached(&self, i: usize) -> Option<C> {
         let mut c = self.clock_core(i)?;
         if let Some((pj, p)) = self.part_after(c.j) {
             if !c.fixed || c.h < 12 {
@@ -2824,6 +2854,7 @@ pub fn scan(tk: &Tokens, _nums: &[Num], d: &LangData, reference: Option<DateTime
         now,
         today: now.date(),
         memo: Default::default(),
+        clock_memo: Default::default(),
     };
     let mut hits = Vec::new();
     // A word that carries time, or digits, within the next few tokens.
