@@ -123,7 +123,12 @@ impl Gate {
 
     /// What `clause` needs.
     pub fn wakes(&self, clause: &str) -> Wake {
-        const ALL: u8 = Wake::NUMBERS | Wake::RANGES | Wake::UNITS | Wake::DATETIME;
+        self.wakes_for(clause, Wake::NUMBERS | Wake::RANGES | Wake::UNITS | Wake::DATETIME)
+    }
+
+    /// What `clause` needs among the recognisers in `want` (stops reading once all are woken).
+    pub fn wakes_for(&self, clause: &str, want: u8) -> Wake {
+        let all = want;
         let mut bits = 0u8;
         let mut buf = String::with_capacity(24);
         let b = clause.as_bytes();
@@ -196,7 +201,7 @@ impl Gate {
             } else if matches!(c, '$' | '£' | '¥' | '¢' | '¤' | '฿' | '元' | '円' | '圆' | '֏' | '؋' | '৳' | '៛' | '\u{20a0}'..='\u{20cf}') {
                 bits |= Wake::NUMBERS | Wake::RANGES | Wake::UNITS;
             }
-            if bits == ALL {
+            if bits & all == all {
                 break;
             }
         }
@@ -242,8 +247,16 @@ pub fn clauses(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
+    // Only the bytes that can end a clause are looked at.
+    let mut ends: Vec<usize> = memchr::memchr3_iter(b'\n', b'.', b'!', b).collect();
+    if memchr::memchr(b'?', b).is_some() {
+        ends.extend(memchr::memchr_iter(b'?', b));
+        ends.sort_unstable();
+    }
+    for i in ends {
+        if i < start {
+            continue;
+        }
         let c = b[i];
         let end = if c == b'\n' {
             Some(i + 1)
@@ -260,7 +273,6 @@ pub fn clauses(text: &str) -> Vec<(usize, usize)> {
             }
             start = e;
         }
-        i += 1;
     }
     if start < text.len() {
         out.push((start, text.len()));

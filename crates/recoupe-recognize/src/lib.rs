@@ -338,7 +338,11 @@ impl Recognizer {
         let mut last = 0;
         for (s, e) in gate::clauses(text) {
             let clause = &text[s..e];
-            let w = gate.wakes(clause);
+            let want = u8::from(fam.numbers) * gate::Wake::NUMBERS
+                | u8::from(fam.ranges) * gate::Wake::RANGES
+                | u8::from(fam.units) * gate::Wake::UNITS
+                | u8::from(fam.datetime) * gate::Wake::DATETIME;
+            let w = gate.wakes_for(clause, want);
             let needed = Families {
                 numbers: fam.numbers && w.has(gate::Wake::NUMBERS),
                 ranges: fam.ranges && w.has(gate::Wake::RANGES),

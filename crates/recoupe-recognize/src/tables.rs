@@ -57,12 +57,14 @@ pub struct Phrases<V> {
     pub map: Map<String, V>,
     /// Every proper prefix of a phrase, so that a lookup stops at the first word no phrase starts with.
     prefixes: Set<String>,
+    /// First words of all phrases: one lookup refuses most tokens.
+    firsts: Set<String>,
     pub max_tokens: usize,
 }
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
-        Phrases { map: Map::default(), prefixes: Set::default(), max_tokens: 0 }
+        Phrases { map: Map::default(), prefixes: Set::default(), firsts: Set::default(), max_tokens: 0 }
     }
 }
 
@@ -72,6 +74,9 @@ impl<V> Phrases<V> {
         self.max_tokens = self.max_tokens.max(t.len());
         for k in 1..t.len() {
             self.prefixes.insert(canonical(&t, 0, k));
+        }
+        if let Some(f) = t.toks.first() {
+            self.firsts.insert(f.norm.to_string());
         }
         self.map.insert(canonical(&t, 0, t.len()), v);
     }
@@ -84,6 +89,9 @@ impl<V> Phrases<V> {
         }
         // The first word alone, without building a key: most tokens stop here.
         let first = &*tk.toks[i].norm;
+        if !self.firsts.contains(first) {
+            return None;
+        }
         let mut best = self.map.get(first).map(|v| (i + 1, v));
         if max == 1 || !self.prefixes.contains(first) {
             return best;

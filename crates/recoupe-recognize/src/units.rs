@@ -217,6 +217,8 @@ pub struct UnitTables {
     /// people" is more often five million).
     alt_unit_next: PhraseMap<()>,
     alt_unit_next_only: bool,
+    /// Currency names that are money only with a scale word or decimals (French "livres").
+    money_needs_scale: Vec<String>,
     vulgar: HashMap<String, f64>,
     extra_scales: HashMap<String, f64>,
     fraction_words: HashMap<String, f64>,
@@ -257,6 +259,7 @@ struct RawLang {
     articles: Vec<String>,
     lowercase_codes: Vec<String>,
     alt_unit_next: Option<Vec<String>>,
+    money_needs_scale: Vec<String>,
     age: Option<RawAge>,
 }
 
@@ -391,6 +394,8 @@ impl UnitTables {
             self.fraction_words.insert(fold(&k).into_owned(), v);
         }
         self.articles.extend(raw.articles.iter().map(|s| fold(s).into_owned()));
+        self.money_needs_scale
+            .extend(raw.money_needs_scale.iter().map(|s| fold(s).into_owned()));
         if let Some(list) = &raw.alt_unit_next {
             self.alt_unit_next_only = true;
             for p in list {
@@ -590,6 +595,17 @@ fn all_nums(tk: &Tokens, nums: &[Num], d: &LangData, lang: Lang) -> Vec<Num> {
     let mut ni = 0usize;
     let mut k = 0usize;
     while k < tk.len() {
+        // "12,34,567.89": Indian grouping (lakhs and crores), which the scanner reads as four numbers.
+        if lang == Lang::En {
+            if let Some(n) = indian_grouping(tk, k) {
+                while nums.get(ni).is_some_and(|x| x.i < n.j) {
+                    ni += 1;
+                }
+                out.push(n);
+                k = n.j;
+                continue;
+            }
+        }
         if let Some(n) = nums.get(ni) {
             if n.i <= k {
                 out.push(*n);
@@ -628,6 +644,54 @@ fn all_nums(tk: &Tokens, nums: &[Num], d: &LangData, lang: Lang) -> Vec<Num> {
         k += 1;
     }
     out
+}
+
+/// "12,34,567.89", "1,00,000": one or two digits, groups of two, a last group of three, all
+/// glued by commas, an optional decimal part.
+fn indian_grouping(tk: &Tokens, k: usize) -> Option<Num> {
+    let t = tk.toks.get(k)?;
+    if !t.is_digits() || t.text.len() > 2 || (k > 0 && !tk.spaced(k) && tk.toks[k - 1].kind != TokKind::Punct) {
+        return None;
+    }
+    let glued = |x: usize| tk.toks.get(x).is_some_and(|_| !tk.spaced(x));
+    let mut digits = String::from(t.text);
+    let mut j = k + 1;
+    let mut pairs = 0;
+    loop {
+        let (Some(c), Some(g)) = (tk.toks.get(j), tk.toks.get(j + 1)) else {
+            return None;
+        };
+        if c.norm != "," || !glued(j) || !glued(j + 1) || !g.is_digits() {
+            return None;
+        }
+        digits.push_str(g.text);
+        j += 2;
+        match g.text.len() {
+            2 => pairs += 1,
+            3 if pairs > 0 => break,
+            _ => return None,
+        }
+    }
+    if tk.n(j) == "." && glued(j) && tk.toks.get(j + 1).is_some_and(|x| x.is_digits() && !tk.spaced(j + 1)) {
+        digits.push('.');
+        digits.push_str(tk.toks[j + 1].text);
+        j += 2;
+    }
+    if tk
+        .toks
+        .get(j)
+        .is_some_and(|x| !tk.spaced(j) && (x.is_digits() || x.norm == ","))
+    {
+        return None;
+    }
+    let value: f64 = digits.parse().ok()?;
+    Some(Num {
+        i: k,
+        j,
+        value,
+        kind: NumKind::Cardinal,
+        spelled: false,
+    })
 }
 
 fn amounts(tk: &Tokens, nums: &[Num], d: &LangData, lang: Lang) -> Vec<Amt> {
@@ -1009,7 +1073,10 @@ fn minor_after(u: &UnitTables, tk: &Tokens, d: &LangData, lang: Lang, major: &Un
     // Bare: "15 dollars 50", "one dollar and one" — only where nothing else follows.
     let next_ok = match tk.toks.get(n.j) {
         None => true,
-        Some(t) => t.kind == TokKind::Punct && t.norm != "%" || u.minor_joiners.iter().any(|j| *j == *t.norm),
+        Some(t) => {
+            let more_digits = !tk.spaced(n.j) && tk.toks.get(n.j + 1).is_some_and(|x| x.is_digits());
+            t.kind == TokKind::Punct && t.norm != "%" && !more_digits || u.minor_joiners.iter().any(|j| *j == *t.norm)
+        }
     };
     if next_ok && n.value >= 1.0 && n.value < 100.0 && factors.iter().any(|(_, f)| *f == 100.0) {
         return Some((n.j, n.value / 100.0));
@@ -1179,6 +1246,15 @@ fn measures(tk: &Tokens, amts: &[Amt], d: &LangData, lang: Lang) -> Vec<Cand> {
             if year_like && f.hit.symbol && tk.toks.get(f.end).is_some_and(|t| t.is_digits()) {
                 continue;
             }
+            // French "trois livres": books or pounds of weight; money only as "3 millions de livres", "2,50 livres".
+            if unit.kind == Kind::Money
+                && !a.scaled
+                && a.value.fract() == 0.0
+                && f.end == k + 1
+                && u.money_needs_scale.iter().any(|w| w == tk.n(k))
+            {
+                continue;
+            }
             // "in 2015 dollars", "en dollars constants de 2015": money of a year, not an amount.
             if year_like
                 && unit.kind == Kind::Money
@@ -1328,7 +1404,10 @@ fn ages(tk: &Tokens, amts: &[Amt], d: &LangData) -> Vec<Cand> {
                 }
             }
             let rejected_before = before_hedged(g, &g.not_before, tk, a.i);
-            let sure = after_end.is_some()
+            // The upper bound of "âgées de 22 à 83 ans" is as sure as the lower one.
+            let range_cont = a.i >= 1 && g.links.contains(tk.n(a.i - 1)) && out.last().is_some_and(|c| c.j + 1 == a.i);
+            let sure = range_cont
+                || after_end.is_some()
                 || ctx_before.is_some()
                 || (!rejected_before && before_hedged(g, &g.confirm, tk, a.i));
             let is_age = if sure {
@@ -1498,6 +1577,14 @@ mod tests {
         // Two amounts side by side stay two amounts.
         assert_eq!(q("Prices: 10 $ 30 $.", Lang::En, Kind::Money).len(), 2);
         assert!(q("The ministry said TRY again.", Lang::En, Kind::Money).is_empty());
+        let (_, a, u) = one("The state paid 12,50,000 rupees in damages.", Lang::En, Kind::Money);
+        assert_eq!((a, u.as_str()), (1_250_000.0, "Rupee"));
+        let (_, a, u) = one("Kyiv sold UAH 500 million of bonds.", Lang::En, Kind::Money);
+        assert_eq!((a, u.as_str()), (500e6, "Ukrainian hryvnia"));
+        // French "livres" are money with a scale or decimals, books or weight otherwise.
+        assert!(q("Il a écrit 3 livres sur la guerre.", Lang::Fr, Kind::Money).is_empty());
+        let (_, a, _) = one("Londres a versé 3 millions de livres.", Lang::Fr, Kind::Money);
+        assert_eq!(a, 3e6);
     }
 
     #[test]
@@ -1544,6 +1631,17 @@ mod tests {
         assert_eq!(v.len(), 2, "{v:?}");
         assert_eq!((v[0].1, v[1].1), (22.0, 83.0));
         assert!(q("Il a été condamné à cinq ans de prison.", Lang::Fr, Kind::Age).is_empty());
+        assert!(q(
+            "La Russie a envahi l'Ukraine il y a près de trois ans.",
+            Lang::Fr,
+            Kind::Age
+        )
+        .is_empty());
+        assert!(q("Le chantier a duré 3 ans.", Lang::Fr, Kind::Age).is_empty());
+        let v = q("Trois hommes de 21 à 38 ans ont été arrêtés.", Lang::Fr, Kind::Age);
+        assert_eq!(v.iter().map(|x| x.1).collect::<Vec<_>>(), [21.0, 38.0]);
+        let v = q("Volunteers aged 18 to 25 were recruited.", Lang::En, Kind::Age);
+        assert_eq!(v.iter().map(|x| x.1).collect::<Vec<_>>(), [18.0, 25.0]);
         assert!(q("Les travaux ont duré pendant trois ans.", Lang::Fr, Kind::Age).is_empty());
         let (_, a, u) = one("Le soldat a 30 ans.", Lang::Fr, Kind::Age);
         assert_eq!((a, u.as_str()), (30.0, "Ans"));

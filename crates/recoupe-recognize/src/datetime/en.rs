@@ -496,6 +496,8 @@ struct Cx<'a> {
     /// `date` and `moment` at each token, computed once: the parsers call each other.
     memo_date: RefCell<Vec<Option<P<De>>>>,
     memo_moment: RefCell<Vec<Option<P<M>>>>,
+    /// Tokens that are (or begin) a duration unit.
+    unit_tok: Vec<bool>,
 }
 
 /// A parsed piece: the token after it and its value.
@@ -533,6 +535,17 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
         future: std::cell::Cell::new(false),
         memo_date: RefCell::new(vec![None; tk.len()]),
         memo_moment: RefCell::new(vec![None; tk.len()]),
+        unit_tok: tk
+            .toks
+            .iter()
+            .enumerate()
+            .map(|(k, tok)| {
+                tok.kind == TokKind::Word
+                    && (t.units.map.contains_key(&*tok.norm)
+                        || t.unit_firsts.contains(&*tok.norm)
+                        || (k > 0 && !tk.spaced(k) && t.glued_units.contains_key(&*tok.norm)))
+            })
+            .collect(),
     };
     let mut out = Vec::new();
     // One lookup per token: does it carry time by itself?
@@ -814,11 +827,7 @@ impl Cx<'_> {
 
     /// A duration unit at `k` ("days", "hours", the "h" of "3h").
     fn unitish(&self, k: usize) -> bool {
-        let Some(t) = self.tk.toks.get(k) else { return false };
-        t.kind == TokKind::Word
-            && (self.t.units.map.contains_key(&*t.norm)
-                || self.t.unit_firsts.contains(&*t.norm)
-                || (!self.tk.spaced(k) && self.t.glued_units.contains_key(&*t.norm)))
+        self.unit_tok.get(k).copied().unwrap_or(false)
     }
 
     // -----------------------------------------------------------------------------------
@@ -1007,7 +1016,16 @@ impl Cx<'_> {
                 }
             }
         };
-        take(self.numeric_date(i));
+        // Digits open only numeric dates, days, years and counts; words the rest.
+        let digits = self.tk.toks.get(i).is_some_and(|t| t.kind == TokKind::Digits);
+        if digits {
+            take(self.numeric_date(i));
+            take(self.day_first(i));
+            take(self.year_period(i));
+            take(self.week_of(i));
+            take(self.last_n(i));
+            return best;
+        }
         take(self.rel_date(i));
         take(self.month_first(i));
         take(self.day_first(i));
@@ -1744,6 +1762,11 @@ impl Cx<'_> {
             if self.w(k) == "quarter" && self.w(k + 1) == "of" && (1..=4).contains(&q) {
                 let (j, y) = self.year(k + 2)?;
                 return Some((j, quarter_span(y, (q as i8, 3))?));
+            }
+            // "the first half of 2024"
+            if self.w(k) == "half" && self.w(k + 1) == "of" && (1..=2).contains(&q) {
+                let (j, y) = self.year(k + 2)?;
+                return Some((j, quarter_span(y, (q as i8, 6))?));
             }
             if self.w(k) == "century" && q > 0 && q < 40 {
                 let y = (q as i32 - 1) * 100;
@@ -3058,6 +3081,19 @@ impl Cx<'_> {
                 } else {
                     s
                 };
+                // "Wednesday evening next week": the weekday in the week said after.
+                let moved = match self.relative_period(j2) {
+                    Some((j3, De::Span(ws, we)))
+                        if (we - ws).get_days() == 7
+                            && self.w(j3 - 1) == "week"
+                            && self.t.relative.longest_at(self.tk, j2).is_some()
+                            && self.t.weekdays.contains_key(self.w(j.saturating_sub(1))) =>
+                    {
+                        weekday_in_week(ws, weekday_num(day), 0).map(|d| (d, j3))
+                    }
+                    _ => None,
+                };
+                let (day, j2) = moved.unwrap_or((day, j2));
                 take(Some((j2, M::DtR(day.to_datetime(s), day.to_datetime(e)))));
                 part_code = Some((j2, p.code.clone()));
             }

@@ -423,6 +423,8 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
     core.extend(t.seasons.keys().cloned());
     core.extend(t.recurrences.keys().cloned());
     core.extend(PERIOD_NOUNS.iter().map(|s| s.to_string()));
+    // "tous les soirs": plural parts of the day.
+    core.extend(t.parts.p.map.keys().map(|k| format!("{k}s")));
     // Grammar words and articles that begin phrases ("le lendemain", "en ce moment") are no core.
     t.core.extend(core.into_iter().filter(|w| {
         !t.this.contains(w)
@@ -570,6 +572,7 @@ struct Cx<'a, 'b> {
     /// `date(i)` is asked for many times at the same token (ranges, combinations, edges): kept.
     memo: std::cell::RefCell<FxHashMap<usize, Option<D>>>,
     clock_memo: std::cell::RefCell<FxHashMap<usize, Option<C>>>,
+    num_memo: std::cell::RefCell<FxHashMap<usize, Option<Num>>>,
 }
 
 fn month_range(y: i16, m: i8) -> Option<(Date, Date)> {
@@ -626,12 +629,28 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
     }
 
+    /// The number reader at `i`, once per token; words that are no number words are skipped
+    /// without calling it.
+    fn num(&self, i: usize) -> Option<Num> {
+        let t = self.tk.toks.get(i)?;
+        if t.kind == TokKind::Word && !self.nw.words.contains_key(&*t.norm) && !self.nw.ordinals.contains_key(&*t.norm)
+        {
+            return None;
+        }
+        if let Some(n) = self.num_memo.borrow().get(&i) {
+            return *n;
+        }
+        let n = number_at(self.tk, i, self.nw, Lang::Fr);
+        self.num_memo.borrow_mut().insert(i, n);
+        n
+    }
+
     /// A number at `i`: digits or words, cardinal, positive.
     fn count(&self, i: usize) -> Option<(usize, f64)> {
         if let Some(v) = self.t.vague.get(self.w(i)) {
             return Some((i + 1, *v));
         }
-        let n: Num = number_at(self.tk, i, self.nw, Lang::Fr)?;
+        let n: Num = self.num(i)?;
         if n.kind != NumKind::Cardinal || n.value <= 0.0 || !n.value.is_finite() {
             return None;
         }
@@ -648,7 +667,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         if k != TokKind::Word {
             return None;
         }
-        let n = number_at(self.tk, i, self.nw, Lang::Fr)?;
+        let n = self.num(i)?;
         if n.value.fract() != 0.0 || n.value < 0.0 || n.value > 1e6 {
             return None;
         }
@@ -816,7 +835,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         let (nj, n) = if let Some(n) = roman_ordinal(self.w(k)) {
             (k + 1, n)
         } else {
-            let num = number_at(self.tk, k, self.nw, Lang::Fr)?;
+            let num = self.num(k)?;
             if num.kind != NumKind::Ordinal || num.value.fract() != 0.0 {
                 return None;
             }
@@ -827,8 +846,6 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         let s = ymd((n - 1) * 100, 1, 1)?;
         let e = ymd(n * 100, 1, 1)?;
-        let from = if k > i && self.w(i) == "le" { i } else { k };
-        let _ = from;
         Some(self.range_of(s, e, Grain::Century, nj + 1, true))
     }
 
@@ -854,7 +871,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         let (oj, n) = match self.w(k) {
             "dernier" | "derniere" => (k + 1, -1i64),
             _ => {
-                let num = number_at(self.tk, k, self.nw, Lang::Fr)?;
+                let num = self.num(k)?;
                 if num.kind != NumKind::Ordinal || num.value < 1.0 || num.value > 5.0 {
                     return None;
                 }
@@ -874,8 +891,6 @@ impl<'a, 'b> Cx<'a, 'b> {
         let target = self
             .date(tk)
             .filter(|d| d.end.is_some() && matches!(d.grain, Grain::Year | Grain::Month));
-        let start = if i == k { i } else { i };
-        let _ = start;
         match g {
             Grain::Week => {
                 let t = target?;
@@ -1151,17 +1166,18 @@ impl<'a, 'b> Cx<'a, 'b> {
         let (j0, c0) = comp(i)?;
         let sep = self.n(j0);
         let mut comps = vec![c0];
-        let mut j = j0;
+        let j;
         if matches!(sep, "/" | "-" | ".") && self.glued(j0) && self.glued(j0 + 1) {
             let (j1, c1) = comp(j0 + 1)?;
             comps.push(c1);
-            j = j1;
+            let mut end = j1;
             if self.n(j1) == sep && self.glued(j1) && self.glued(j1 + 1) {
                 if let Some((j2, c2)) = comp(j1 + 1) {
                     comps.push(c2);
-                    j = j2;
+                    end = j2;
                 }
             }
+            j = end;
             // Followed by yet another number: not a date.
             if matches!(self.n(j), "/" | ".")
                 && self.glued(j)
@@ -1181,10 +1197,6 @@ impl<'a, 'b> Cx<'a, 'b> {
                 return None;
             }
             if self.kind(j0 + 2) == Some(TokKind::Digits) || (self.is_word_at(j0 + 2) && self.glued(j0 + 2)) {
-                return None;
-            }
-            // Three spaced numbers read as a date only when a four-digit year or two-digit fields say so.
-            if l2 == 2 && (l0 != 2 && l1 != 2) && false {
                 return None;
             }
             comps.push(Comp::Num(v1, l1));
@@ -1278,8 +1290,10 @@ impl<'a, 'b> Cx<'a, 'b> {
             // "le lundi 21": the day of the month.
             return Some(D { bare_day: false, ..d });
         }
-        // "lundi 21": the day of the month, unless an hour follows ("lundi 8 heures").
-        if let Some((dj, day)) = self.day_num(j) {
+        // "lundi 21": the day of the month, unless an hour follows ("lundi 8 heures"). Not after
+        // a short form: "la mer. 24 …" is the sea.
+        let full = self.t.weekdays.contains_key(self.w(i));
+        if let Some((dj, day)) = self.day_num(j).filter(|_| full) {
             if !self.t.hour_words.contains(self.w(dj))
                 && self.t.meridiem.at(self.tk, dj).is_none()
                 && self.kind(j) == Some(TokKind::Digits)
@@ -1327,7 +1341,11 @@ impl<'a, 'b> Cx<'a, 'b> {
                 .or_else(|| self.day_month(dk))
                 .filter(|d| !d.bare_day)
             {
-                let mut d = if d.year_given { d } else { self.match_weekday(d, wd, Grain::Year) };
+                let mut d = if d.year_given {
+                    d
+                } else {
+                    self.match_weekday(d, wd, Grain::Year)
+                };
                 if dk > j && self.n(d.j) == ")" {
                     d.j += 1;
                 }
@@ -1487,8 +1505,6 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     /// "été", "cet été", "l'hiver 2020", "l'été dernier".
-    fn loose() {}
-
     /// A season without a year: recognised, left unresolved.
     fn season_loose(&self, i: usize, out: &mut Vec<Hit>) {
         // "été" is also a past participle: only after an article or "en".
@@ -1518,7 +1534,6 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         let Some(y) = year else {
             // "l'été", "été": which one, the text does not say.
-            let _ = Self::loose;
             return None;
         };
         let start = ymd(y, i32::from(s.month), i32::from(s.day))?;
@@ -1743,9 +1758,8 @@ impl<'a, 'b> Cx<'a, 'b> {
             } else if !abbrev {
                 c.hours_only = true;
             }
-        } else if !self.is_word_at(hj) || !self.t.meridiem.p.map.is_empty() {
-            // Nothing more: a bare number, a time only if a meridiem or the context says so.
         }
+        // Otherwise a bare number: a time only if a meridiem or the context says so.
         // "6pm", "7:56:30 pm", "8:00:31am".
         if let Some((mj, pm)) = self.t.meridiem.at(self.tk, c.j) {
             if c.h <= 12 && !c.hours_only {
@@ -1882,14 +1896,13 @@ impl<'a, 'b> Cx<'a, 'b> {
             "entre" => w == "et",
             _ => matches!(w, "a" | "au") || n == "-" || n == "–",
         };
-        let mut bk = lk;
-        if link_ok(self.w(lk), self.n(lk)) {
-            bk = lk + 1;
+        let bk = if link_ok(self.w(lk), self.n(lk)) {
+            lk + 1
         } else if self.w(lk) == "jusqu'" && self.w(lk + 1) == "a" {
-            bk = lk + 2;
+            lk + 2
         } else {
             return None;
-        }
+        };
         let mut b = self.clock(bk)?;
         // "16-17 heures": the hour word written once, for both.
         if !a.marked && b.marked && b.hours_only {
@@ -1913,11 +1926,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         if !b.fixed && b.h < 12 && (b.h, b.m) < (a.h, a.m) {
             b.h += 12;
         }
-        if a.m == 0 && !a.min_written && a.j == lk {
-            // fine
-        }
         let marked = a.marked || b.marked;
-        let _ = &mut a;
         Some((b.j, a, b, marked))
     }
 
@@ -2479,10 +2488,6 @@ impl<'a, 'b> Cx<'a, 'b> {
                 }
             }
         }
-        // A plain count that is an age or an order ("3 ans" in "enfant de 3 ans") still is a duration here.
-        if n.fract() != 0.0 && g == Grain::Hour && (n * 60.0).fract() == 0.0 && n > 1.0 {
-            // "1,5 heure": 90 minutes.
-        }
         self.push(out, i, j, Self::dur_v(n, g), false);
     }
 
@@ -2751,6 +2756,15 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// "chaque lundi", "tous les jours", "toutes les trois semaines": (end, TIMEX, every day).
     fn every(&self, i: usize) -> Option<(usize, String, bool)> {
         let (k, _) = self.t.every.at(self.tk, i)?;
+        // "chaque matin", "tous les soirs".
+        if let Some((pj, p)) = self.t.parts.at(self.tk, k).or_else(|| {
+            // Plurals: "tous les soirs", "tous les matins".
+            let w = self.w(k);
+            let sing = w.strip_suffix('s')?;
+            self.t.parts.p.map.get(sing).map(|p| (k + 1, p))
+        }) {
+            return Some((pj, format!("T{}", p.code), false));
+        }
         if let Some((j, wd)) = self.weekday(k) {
             let mut tx = format!("XXXX-WXX-{wd}");
             let mut j = j;
@@ -2855,6 +2869,7 @@ pub fn scan(tk: &Tokens, _nums: &[Num], d: &LangData, reference: Option<DateTime
         today: now.date(),
         memo: Default::default(),
         clock_memo: Default::default(),
+        num_memo: Default::default(),
     };
     let mut hits = Vec::new();
     // A word that carries time, or digits, within the next few tokens.
