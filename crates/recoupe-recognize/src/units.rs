@@ -72,6 +72,18 @@ struct PhraseMap<V> {
 
 impl<V> PhraseMap<V> {
     fn key_of(phrase: &str) -> (String, usize) {
+        // An elided article at the end ("à l'") is one token only before a letter.
+        if phrase.ends_with('\'') || phrase.ends_with('’') {
+            let padded = format!("{phrase}x");
+            let t = Tokens::new(&padded);
+            let n = t.len().saturating_sub(1);
+            let key = (0..n)
+                .filter(|&k| !inner_hyphen(&t, k))
+                .map(|k| &*t.toks[k].norm)
+                .collect::<Vec<_>>()
+                .join(" ");
+            return (key, n);
+        }
         let t = Tokens::new(phrase);
         let key = (0..t.len())
             .filter(|&k| !inner_hyphen(&t, k))
@@ -209,6 +221,7 @@ pub struct UnitTables {
     minor_joiners: Vec<String>,
     scale_connectors: Vec<String>,
     temperature_context: PhraseMap<()>,
+    weight_context: PhraseMap<()>,
     per: PhraseMap<()>,
     /// Time unit forms → label, for composed speeds.
     time_units: HashMap<String, String>,
@@ -253,6 +266,7 @@ struct RawLang {
     minor_joiners: Vec<String>,
     scale_connectors: Vec<String>,
     temperature_context: Vec<String>,
+    weight_context: Vec<String>,
     per: Vec<String>,
     extra_scales: HashMap<String, f64>,
     fraction_words: HashMap<String, f64>,
@@ -386,6 +400,9 @@ impl UnitTables {
         }
         for p in &raw.per {
             self.per.entry(p);
+        }
+        for p in &raw.weight_context {
+            self.weight_context.entry(p);
         }
         for (k, v) in raw.extra_scales {
             self.extra_scales.insert(fold(&k).into_owned(), v);
@@ -1145,8 +1162,12 @@ fn speed_after(u: &UnitTables, tk: &Tokens, unit: &Unit, e: usize, lang: Lang) -
 }
 
 fn temperature_context(u: &UnitTables, tk: &Tokens, i: usize) -> bool {
-    let from = i.saturating_sub(10);
-    (from..i).any(|k| u.temperature_context.longest_at(tk, k).is_some_and(|(e, _)| e <= i))
+    near_before(&u.temperature_context, tk, i, 10)
+}
+
+/// Whether a phrase of `map` ends within the `n` tokens before token `i`.
+fn near_before(map: &PhraseMap<()>, tk: &Tokens, i: usize, n: usize) -> bool {
+    (i.saturating_sub(n)..i).any(|k| map.longest_at(tk, k).is_some_and(|(e, _)| e <= i))
 }
 
 /// The amounts with a unit after or a currency before them.
@@ -1236,6 +1257,12 @@ fn measures(tk: &Tokens, amts: &[Amt], d: &LangData, lang: Lang) -> Vec<Cand> {
         }
         let mut best_end = 0;
         let mut kinds_done: Vec<Kind> = Vec::new();
+        // "lost 25 pounds", "pèse deux livres": a unit that is money or weight, after a word of weight.
+        let both = found.iter().any(|f| u.units[f.hit.unit].kind == Kind::Money)
+            && found.iter().any(|f| u.units[f.hit.unit].kind == Kind::Dimension);
+        if both && !a.scaled && near_before(&u.weight_context, tk, a.i, 3) {
+            kinds_done.push(Kind::Money);
+        }
         // "in 2019 $ 5 million": a year before a currency sign that opens the next amount.
         let year_like = !a.spelled && a.j == a.i + 1 && (1800.0..=2100.0).contains(&a.value) && a.value.fract() == 0.0;
         for f in &found {

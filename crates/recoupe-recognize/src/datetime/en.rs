@@ -63,6 +63,8 @@ pub struct Tables {
     anchors: Set<String>,
     /// First words of several-word units ("business days").
     unit_firsts: Set<String>,
+    /// Every class of every word, built at the first scan (it needs the number words).
+    lex: std::sync::OnceLock<Map<String, u16>>,
     not_plurals: Set<String>,
 }
 
@@ -420,6 +422,8 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
     t.anchors
         .extend(anchors.into_iter().filter(|w| !FUNCTION_WORDS.contains(&w.as_str())));
     t.starters.extend(st);
+    // Words were added: the merged lexicon is rebuilt at the next scan.
+    t.lex = std::sync::OnceLock::new();
     Ok(())
 }
 
@@ -498,6 +502,8 @@ struct Cx<'a> {
     memo_moment: RefCell<Vec<Option<P<M>>>>,
     /// Tokens that are (or begin) a duration unit.
     unit_tok: Vec<bool>,
+    /// Look-ahead words of the rarer readings: 1 bound suffix, 2 recurrence, 4 fiscal year.
+    flags: Vec<u8>,
 }
 
 /// A parsed piece: the token after it and its value.
@@ -525,7 +531,51 @@ pub fn scan(tk: &Tokens, _nums: &[Num], d: &LangData, reference: Option<DateTime
     }
 }
 
+/// Classes of a word, merged into one map so that the scan costs one lookup per token.
+const L_ANCHOR: u16 = 1;
+const L_STARTER: u16 = 2;
+const L_UNIT: u16 = 4;
+const L_GLUED: u16 = 8;
+const L_NUMWORD: u16 = 16;
+const L_BOUND: u16 = 32;
+const L_REC: u16 = 64;
+const L_FISCAL: u16 = 128;
+
+fn lexicon(t: &Tables, nw: &NumberWords) -> Map<String, u16> {
+    let mut m: Map<String, u16> = Map::default();
+    let mut add = |w: &str, b: u16| *m.entry(w.to_string()).or_default() |= b;
+    t.anchors.iter().for_each(|w| add(w, L_ANCHOR));
+    t.starters.iter().for_each(|w| add(w, L_STARTER));
+    t.units.map.keys().chain(t.unit_firsts.iter()).for_each(|w| add(w, L_UNIT));
+    t.glued_units.keys().for_each(|w| add(w, L_GLUED));
+    nw.words.keys().chain(nw.ordinals.keys()).for_each(|w| add(w, L_NUMWORD));
+    ["or", "and", "before", "after", "by", "later"].iter().for_each(|w| add(w, L_BOUND));
+    ["every", "each", "everyday", "daily"].iter().for_each(|w| add(w, L_REC));
+    ["fiscal", "school", "sy", "fy"].iter().for_each(|w| add(w, L_FISCAL));
+    m
+}
+
 fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand> {
+    let lex = t.lex.get_or_init(|| lexicon(t, nw));
+    let cls: Vec<u16> = tk
+        .toks
+        .iter()
+        .map(|tok| match tok.kind {
+            TokKind::Word => lex.get(&*tok.norm).copied().unwrap_or(0),
+            _ => 0,
+        })
+        .collect();
+    let mut out = Vec::new();
+    // Does the token carry time by itself (or is it a number that may)?
+    let anchor: Vec<bool> = tk
+        .toks
+        .iter()
+        .zip(&cls)
+        .map(|(tok, &c)| tok.kind == TokKind::Digits || c & (L_ANCHOR | L_NUMWORD) != 0)
+        .collect();
+    if !anchor.iter().any(|&a| a) {
+        return out;
+    }
     let cx = Cx {
         tk,
         t,
@@ -535,52 +585,33 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
         future: std::cell::Cell::new(false),
         memo_date: RefCell::new(vec![None; tk.len()]),
         memo_moment: RefCell::new(vec![None; tk.len()]),
-        unit_tok: tk
-            .toks
+        flags: cls
             .iter()
-            .enumerate()
-            .map(|(k, tok)| {
-                tok.kind == TokKind::Word
-                    && (t.units.map.contains_key(&*tok.norm)
-                        || t.unit_firsts.contains(&*tok.norm)
-                        || (k > 0 && !tk.spaced(k) && t.glued_units.contains_key(&*tok.norm)))
+            .map(|&c| {
+                u8::from(c & L_BOUND != 0) | (u8::from(c & L_REC != 0) << 1) | (u8::from(c & L_FISCAL != 0) << 2)
             })
             .collect(),
+        unit_tok: cls
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| c & L_UNIT != 0 || (c & L_GLUED != 0 && k > 0 && !tk.spaced(k)))
+            .collect(),
     };
-    let mut out = Vec::new();
-    // One lookup per token: does it carry time by itself?
-    let anchor: Vec<bool> = tk
-        .toks
-        .iter()
-        .map(|tok| match tok.kind {
-            TokKind::Digits => true,
-            TokKind::Word => {
-                t.anchors.contains(&*tok.norm)
-                    || nw.words.contains_key(&*tok.norm)
-                    || nw.ordinals.contains_key(&*tok.norm)
-            }
-            TokKind::Punct => false,
-        })
-        .collect();
-    if !anchor.iter().any(|&a| a) {
-        return out;
-    }
     for i in 0..tk.len() {
         let tok = &tk.toks[i];
+        let c = cls[i];
         let go = match tok.kind {
             // Digits inside an amount ("$45", "12,500", "45.7") start no time.
             TokKind::Digits => {
                 let prev = if i > 0 && !tk.spaced(i) { tk.n(i - 1) } else { "" };
                 let inner =
                     matches!(prev, "," | ".") && i >= 2 && !tk.spaced(i - 1) && tk.toks[i - 2].kind == TokKind::Digits;
-                !(inner || matches!(prev, "$" | "€" | "£" | "¥")) && number_gate(tk, t, &anchor, i)
+                !(inner || matches!(prev, "$" | "€" | "£" | "¥")) && number_gate(tk, &cls, &anchor, i)
             }
-            TokKind::Word if nw.words.contains_key(&*tok.norm) && !t.anchors.contains(&*tok.norm) => {
-                number_gate(tk, t, &anchor, i)
-            }
+            TokKind::Word if c & L_NUMWORD != 0 && c & L_ANCHOR == 0 => number_gate(tk, &cls, &anchor, i),
             TokKind::Word => {
                 anchor[i]
-                    || (t.starters.contains(&*tok.norm)
+                    || (c & L_STARTER != 0
                         && anchor
                             .get(i + 1..(i + 7).min(anchor.len()))
                             .is_some_and(|w| w.contains(&true)))
@@ -597,7 +628,7 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
 /// Whether a number at `i` can begin a time expression: most numbers in news are amounts
 /// and counts, and the full grammar is only worth running next to a time word, a clock or
 /// date separator, or after a time preposition.
-fn number_gate(tk: &Tokens, t: &Tables, anchor: &[bool], i: usize) -> bool {
+fn number_gate(tk: &Tokens, cls: &[u16], anchor: &[bool], i: usize) -> bool {
     let tok = &tk.toks[i];
     if tok.kind == TokKind::Digits && matches!(tok.text.len(), 4 | 8) {
         return true;
@@ -609,7 +640,7 @@ fn number_gate(tk: &Tokens, t: &Tables, anchor: &[bool], i: usize) -> bool {
             && j < i + 6
             && tk.toks[j].kind == TokKind::Word
             && !anchor[j]
-            && !t.starters.contains(&*tk.toks[j].norm)
+            && cls[j] & L_STARTER == 0
         {
             j += 1;
         }
@@ -789,11 +820,11 @@ impl Cx<'_> {
             push(cand_of(i, j, m));
         }
         // The rarer readings, each behind a look-ahead for the words it needs.
-        let near = |words: &[&str], n: usize| (i..(i + n).min(self.tk.len())).any(|k| words.contains(&self.n(k)));
+        let near = |bit: u8, n: usize| (i..(i + n).min(self.tk.len())).any(|k| self.flags.get(k).is_some_and(|f| f & bit != 0));
         let w = self.w(i);
         if BOUND_WORDS.contains(&w)
             || matches!(self.n(i), "<" | ">")
-            || near(&["or", "and", "before", "after", "by", "later"], 10)
+            || near(1, 10)
         {
             if let Some((j, c)) = self.bounded(i) {
                 push(Some(Cand { i, j, ..c }));
@@ -809,7 +840,7 @@ impl Cx<'_> {
             || self.t.weekdays_plural.contains_key(w)
             || self.t.set_words.longest_at(self.tk, i).is_some()
             || self.t.parts.map.contains_key(w);
-        if rec_word || near(&["every", "each", "everyday", "daily"], 8) {
+        if rec_word || near(2, 8) {
             if let Some((j, tx)) = self.recurrence(i) {
                 push(Some(set(i, j, tx)));
             }
@@ -818,7 +849,7 @@ impl Cx<'_> {
             let _ = code;
             push(Some(interval(i, j, Kind::Date, None, None)));
         }
-        if near(&["fiscal", "school", "sy", "fy"], 4) {
+        if near(4, 4) {
             if let Some(c) = self.fiscal(i) {
                 push(Some(c));
             }
@@ -2673,7 +2704,7 @@ impl Cx<'_> {
         let mut best: P<M> = None;
         // "at 7", "around 7": the preposition makes a bare number a time.
         let w = self.w(i);
-        if w == "at" && self.n(i + 2) == "." && self.digits(i + 3).is_some() {
+        if w == "at" && self.n(i + 2) == "." && self.digits(i + 3).is_some_and(|(t, _)| t.len() == 2) {
             // "at 6.45": the preposition tells a time from a decimal number.
             if let Some((j, (tm, _))) = self.time(i + 1, true) {
                 if !matches!(self.w(j), "percent" | "per" | "pc") && self.n(j) != "%" {
@@ -3112,7 +3143,9 @@ impl Cx<'_> {
             Some(c) => Self::into_part(t, c),
             None => t,
         };
-        if let Some((j3, a, b)) = self.time_range(t0).or_else(|| {
+        // After a day, "from 10-4" and "between 9 and 5" are hours.
+        let loose = matches!(self.w(t0), "from" | "between") && self.n(j) != ",";
+        if let Some((j3, a, b)) = self.time_range_x(t0, loose).or_else(|| {
             if self.w(t0) != "from" {
                 self.time_range(tk0)
             } else {

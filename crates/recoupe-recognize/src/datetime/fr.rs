@@ -938,11 +938,29 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// A month without a year: this year's if it has begun, else last year's.
     fn month_near(&self, m: i8) -> i16 {
-        if m <= self.today.month() {
+        let y = if m <= self.today.month() {
             self.today.year()
         } else {
             self.today.year() - 1
+        };
+        // More than ten months back: the coming one ("en novembre", written in October).
+        if i32::from(self.today.month()) - i32::from(m) + 12 * i32::from(self.today.year() - y) > 10 {
+            return y + 1;
         }
+        y
+    }
+
+    /// A day of the month without a year, as news reads it: the most recent such day, unless
+    /// that is more than ten months back, when the coming one is meant (a date announced
+    /// a few weeks ahead).
+    fn day_near(&self, m: i8, day: i8) -> Option<Date> {
+        let past = month_day_near(self.today, m, day)?;
+        if past <= self.today && self.today.since(past).is_ok_and(|s| s.get_days() > 304) {
+            if let Some(next) = self.month_day_ahead(self.today, m, day) {
+                return Some(next);
+            }
+        }
+        Some(past)
     }
 
     fn day_of(&self, d: Date, j: usize, year_given: bool) -> D {
@@ -1044,14 +1062,14 @@ impl<'a, 'b> Cx<'a, 'b> {
                 } else if *sh > 0 {
                     self.month_day_ahead(add_days(self.today, 1)?, m, day)?
                 } else {
-                    month_day_near(self.today, m, day)?
+                    self.day_near(m, day)?
                 };
                 return Some(self.day_of(d, sj, false));
             }
             let d = if self.ahead(i) {
                 self.month_day_ahead(self.today, m, day)?
             } else {
-                month_day_near(self.today, m, day)?
+                self.day_near(m, day)?
             };
             return Some(self.day_of(d, mj, false));
         }
@@ -1123,7 +1141,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                     && !self.t.starts.contains(self.w(dj))
                     && self.kind(mj) == Some(TokKind::Digits))
                 {
-                    let d = month_day_near(self.today, m, day)?;
+                    let d = self.day_near(m, day)?;
                     return Some(self.day_of(d, dj, false));
                 }
             }
@@ -1259,13 +1277,13 @@ impl<'a, 'b> Cx<'a, 'b> {
                         if matches!(self.w(j), "des" | "de" | "d'" | "du") {
                             return None;
                         }
-                        let date = month_day_near(self.today, m as i8, d as i8)?;
+                        let date = self.day_near(m as i8, d as i8)?;
                         return Some(self.day_of(date, j, false));
                     }
                     None
                 }
                 (Comp::Num(d, ld), Comp::Month(m)) if ld <= 2 => {
-                    let date = month_day_near(self.today, m, i8::try_from(d).ok()?)?;
+                    let date = self.day_near(m, i8::try_from(d).ok()?)?;
                     Some(self.day_of(date, j, false))
                 }
                 _ => None,
@@ -2248,6 +2266,12 @@ impl<'a, 'b> Cx<'a, 'b> {
             };
             if let Some((day, j)) = target {
                 let v = match e {
+                    // "tard dans la journée": the afternoon and evening.
+                    Edge::End if self.w(ej.saturating_sub(1)) == "dans" => V::Span(
+                        Some(at(day, Time::constant(12, 0, 0, 0))),
+                        Some(at(day, Time::constant(23, 59, 59, 0))),
+                    ),
+                    // "fin de demain": its last second.
                     Edge::End => V::At(at(day, Time::constant(23, 59, 59, 0))),
                     Edge::Start => V::Span(
                         Some(at(day, Time::midnight())),
@@ -2763,7 +2787,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             let sing = w.strip_suffix('s')?;
             self.t.parts.p.map.get(sing).map(|p| (k + 1, p))
         }) {
-            return Some((pj, format!("T{}", p.code), false));
+            return Some((pj, format!("T{}", p.code), true));
         }
         if let Some((j, wd)) = self.weekday(k) {
             let mut tx = format!("XXXX-WXX-{wd}");
@@ -3223,11 +3247,137 @@ mod tests {
     }
 
     #[test]
+    fn dates_a_few_weeks_ahead() {
+        // Written on 19 October: the 28th of this month is to come, November too.
+        let d = fr_data();
+        let reference = Some(jiff::civil::date(2024, 10, 19).at(9, 0, 0, 0));
+        let got = run(&d, "Le sommet se tiendra le 28 octobre, puis en novembre.", reference);
+        let vals: Vec<_> = got.into_iter().map(|r| r.value).collect();
+        assert_eq!(
+            vals,
+            vec![
+                Value::Time(p("2024-10-28")),
+                Value::Time(iv(Some("2024-11-01"), Some("2024-12-01"))),
+            ]
+        );
+    }
+
+    #[test]
+    fn recurrences_with_parts_and_times() {
+        assert_eq!(
+            one("Le marché se tient tous les samedis matin."),
+            vec![(
+                "tous les samedis matin".into(),
+                Kind::Set,
+                TimeValue::Set {
+                    timex: "XXXX-WXX-6TMO".into()
+                }
+            )]
+        );
+        assert_eq!(
+            one("Une navette part chaque soir à 19h."),
+            vec![(
+                "chaque soir à 19h".into(),
+                Kind::Set,
+                TimeValue::Set { timex: "T19".into() }
+            )]
+        );
+    }
+
+    #[test]
     fn no_reference_leaves_relative_unresolved() {
         let d = fr_data();
         let got = run(&d, "Hier, la digue a cédé.", None);
         assert_eq!(got.len(), 1);
         assert!(matches!(got[0].value, Value::Time(TimeValue::Unresolved { .. })));
+    }
+
+    #[test]
+    fn word_salad_does_not_panic() {
+        // Pseudo-random strings over the grammar's own words, digits and signs.
+        let words = [
+            "le",
+            "la",
+            "de",
+            "du",
+            "à",
+            "entre",
+            "et",
+            "au",
+            "depuis",
+            "il",
+            "y",
+            "a",
+            "dans",
+            "fin",
+            "mi",
+            "-",
+            "début",
+            "lundi",
+            "mer",
+            ".",
+            "mars",
+            "sept",
+            "2024",
+            "99",
+            "31",
+            "0",
+            "24",
+            "h",
+            "heures",
+            "et",
+            "demie",
+            "moins",
+            "quart",
+            "prochain",
+            "dernière",
+            "semaine",
+            "mois",
+            "an",
+            "tous",
+            "les",
+            "jours",
+            "chaque",
+            "soir",
+            "matin",
+            "/",
+            ":",
+            ",",
+            "trimestre",
+            "premier",
+            "xxe",
+            "siècle",
+            "1er",
+            "pm",
+            "jusqu'",
+            "avant",
+            "après",
+            "dès",
+            "midi",
+            "quelques",
+            "années",
+            "été",
+            "cet",
+            "ce",
+            "vingt",
+        ];
+        let d = fr_data();
+        let r = Some(jiff::civil::date(2024, 2, 29).at(23, 59, 59, 0));
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..8 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let w = words[(x % words.len() as u64) as usize];
+                if x & 0x100 != 0 {
+                    s.push(' ');
+                }
+                s.push_str(w);
+            }
+            let _ = run(&d, &s, r);
+        }
     }
 
     #[test]
