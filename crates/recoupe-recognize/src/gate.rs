@@ -156,6 +156,11 @@ impl Gate {
                 if let Some(v) = self.words.get(w) {
                     bits |= v;
                 }
+                // A currency code with a multiplier, in capitals ("MUSD 5", "kEUR 3").
+                let n = end - i;
+                if (3..=5).contains(&n) && !lower && clause[i..end].bytes().skip(1).all(|x| x.is_ascii_uppercase()) {
+                    bits |= Wake::UNITS;
+                }
                 prev_word_end = end;
             } else if c.is_ascii_digit() {
                 let mut end = i + 1;

@@ -477,6 +477,14 @@ fn absorb_bounds(cands: &mut Vec<Cand>) {
     });
 }
 
+/// An age its context confirms ("elle a 30 ans", "aged 22") beats a duration over the same words.
+fn rank_of(c: &Cand) -> u8 {
+    match &c.value {
+        Value::Quantity { subtype: Some(s), .. } if c.kind == Kind::Age && s == "Age" => 5,
+        _ => rank(c.kind),
+    }
+}
+
 /// How strongly a kind claims its tokens when spans overlap: the more specific wins.
 fn rank(k: Kind) -> u8 {
     match k {
@@ -492,7 +500,7 @@ pub fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by(|a, b| {
         (b.j - b.i)
             .cmp(&(a.j - a.i))
-            .then(rank(b.kind).cmp(&rank(a.kind)))
+            .then(rank_of(b).cmp(&rank_of(a)))
             .then(a.i.cmp(&b.i))
     });
     let mut taken: Vec<(usize, usize)> = Vec::new();

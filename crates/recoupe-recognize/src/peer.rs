@@ -123,7 +123,11 @@ fn default_reference() -> DateTime {
 pub fn run_case(rec: &Recognizer, lang: Lang, model: &str, case: &Case) -> Option<String> {
     let (fam, kinds) = model_kinds(model)?;
     let reference = case.reference.unwrap_or_else(default_reference);
-    let got = rec.recognize_kinds(&case.input, lang, Some(reference), fam, kinds);
+    let mut got = rec.recognize_kinds(&case.input, lang, Some(reference), fam, kinds);
+    // Recognizers-Text reads temperatures in a model of its own, not as dimensions.
+    if model == "DimensionModel" {
+        got.retain(|g| !matches!(&g.value, Value::Quantity { subtype: Some(s), .. } if s == "Temperature"));
+    }
     let mut problems = Vec::new();
     let mut used = vec![false; got.len()];
     for e in &case.results {

@@ -1583,6 +1583,9 @@ mod tests {
         let (_, a, _) = one("The soldier is 6 feet 3 inches tall.", Lang::En, Kind::Dimension);
         assert!((a - 6.25).abs() < 1e-9);
         assert!(q("The meeting ends at 6pm.", Lang::En, Kind::Dimension).is_empty());
+        // "pounds" after a word of weight is no money.
+        assert!(q("The senator lost 30 pounds last year.", Lang::En, Kind::Money).is_empty());
+        assert_eq!(q("The fine was 30 pounds.", Lang::En, Kind::Money).len(), 1);
     }
 
     #[test]

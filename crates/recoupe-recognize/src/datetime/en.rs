@@ -65,7 +65,6 @@ pub struct Tables {
     unit_firsts: Set<String>,
     /// Every class of every word, built at the first scan (it needs the number words).
     lex: std::sync::OnceLock<Map<String, u16>>,
-    not_plurals: Set<String>,
 }
 
 /// Grammar words that start an expression only when a time word follows closely
@@ -186,7 +185,6 @@ struct Raw {
     zones: Vec<String>,
     position_words: HashMap<String, i64>,
     keywords: Vec<String>,
-    not_plurals: Vec<String>,
 }
 
 fn first_word(p: &str) -> String {
@@ -265,7 +263,6 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
         t.seasons.insert(&k, v);
     }
     t.zones.extend(raw.zones);
-    t.not_plurals.extend(raw.not_plurals);
     t.positions.extend(raw.position_words);
     for w in [
         "from",
@@ -546,11 +543,22 @@ fn lexicon(t: &Tables, nw: &NumberWords) -> Map<String, u16> {
     let mut add = |w: &str, b: u16| *m.entry(w.to_string()).or_default() |= b;
     t.anchors.iter().for_each(|w| add(w, L_ANCHOR));
     t.starters.iter().for_each(|w| add(w, L_STARTER));
-    t.units.map.keys().chain(t.unit_firsts.iter()).for_each(|w| add(w, L_UNIT));
+    t.units
+        .map
+        .keys()
+        .chain(t.unit_firsts.iter())
+        .for_each(|w| add(w, L_UNIT));
     t.glued_units.keys().for_each(|w| add(w, L_GLUED));
-    nw.words.keys().chain(nw.ordinals.keys()).for_each(|w| add(w, L_NUMWORD));
-    ["or", "and", "before", "after", "by", "later"].iter().for_each(|w| add(w, L_BOUND));
-    ["every", "each", "everyday", "daily"].iter().for_each(|w| add(w, L_REC));
+    nw.words
+        .keys()
+        .chain(nw.ordinals.keys())
+        .for_each(|w| add(w, L_NUMWORD));
+    ["or", "and", "before", "after", "by", "later"]
+        .iter()
+        .for_each(|w| add(w, L_BOUND));
+    ["every", "each", "everyday", "daily"]
+        .iter()
+        .for_each(|w| add(w, L_REC));
     ["fiscal", "school", "sy", "fy"].iter().for_each(|w| add(w, L_FISCAL));
     m
 }
@@ -587,9 +595,7 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
         memo_moment: RefCell::new(vec![None; tk.len()]),
         flags: cls
             .iter()
-            .map(|&c| {
-                u8::from(c & L_BOUND != 0) | (u8::from(c & L_REC != 0) << 1) | (u8::from(c & L_FISCAL != 0) << 2)
-            })
+            .map(|&c| u8::from(c & L_BOUND != 0) | (u8::from(c & L_REC != 0) << 1) | (u8::from(c & L_FISCAL != 0) << 2))
             .collect(),
         unit_tok: cls
             .iter()
@@ -636,12 +642,7 @@ fn number_gate(tk: &Tokens, cls: &[u16], anchor: &[bool], i: usize) -> bool {
     // The number's own end: the digits token, or a run of number words.
     let mut j = i + 1;
     if tok.kind == TokKind::Word {
-        while j < tk.len()
-            && j < i + 6
-            && tk.toks[j].kind == TokKind::Word
-            && !anchor[j]
-            && cls[j] & L_STARTER == 0
-        {
+        while j < tk.len() && j < i + 6 && tk.toks[j].kind == TokKind::Word && !anchor[j] && cls[j] & L_STARTER == 0 {
             j += 1;
         }
     }
@@ -820,12 +821,11 @@ impl Cx<'_> {
             push(cand_of(i, j, m));
         }
         // The rarer readings, each behind a look-ahead for the words it needs.
-        let near = |bit: u8, n: usize| (i..(i + n).min(self.tk.len())).any(|k| self.flags.get(k).is_some_and(|f| f & bit != 0));
+        let near = |bit: u8, n: usize| {
+            (i..(i + n).min(self.tk.len())).any(|k| self.flags.get(k).is_some_and(|f| f & bit != 0))
+        };
         let w = self.w(i);
-        if BOUND_WORDS.contains(&w)
-            || matches!(self.n(i), "<" | ">")
-            || near(1, 10)
-        {
+        if BOUND_WORDS.contains(&w) || matches!(self.n(i), "<" | ">") || near(1, 10) {
             if let Some((j, c)) = self.bounded(i) {
                 push(Some(Cand { i, j, ..c }));
             }
@@ -1864,12 +1864,12 @@ impl Cx<'_> {
             }
         }
         if let Some(nt) = self.tk.toks.get(j) {
-            let plural = nt.norm.len() > 3 && nt.norm.ends_with('s') && !nt.norm.ends_with("ss");
-            if nt.kind == TokKind::Word
-                && plural
-                && !self.t.starters.contains(&*nt.norm)
-                && !self.t.not_plurals.contains(&*nt.norm)
-            {
+            // "2000 troops": a count before a plural noun. Words in -ss, -us, -is, -as, -ys
+            // ("across", "versus", "this", "whereas", "always") are not plurals.
+            let w = &*nt.norm;
+            let plural =
+                w.len() > 3 && w.ends_with('s') && !["ss", "us", "is", "as", "ys"].iter().any(|e| w.ends_with(e));
+            if nt.kind == TokKind::Word && plural && !self.t.starters.contains(w) {
                 return None;
             }
             if matches!(self.n(j), "%" | "-" | "/" | ":") && self.glued(j) {

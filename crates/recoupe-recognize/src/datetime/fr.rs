@@ -3014,7 +3014,9 @@ mod probe {
     #[ignore]
     fn probe() {
         let d = fr_data();
-        let src = std::fs::read_to_string("/tmp/fr_sents.txt").unwrap_or_default();
+        // FR_PROBE=file, one `REFERENCE<TAB>sentence` (or a sentence) a line.
+        let Ok(path) = std::env::var("FR_PROBE") else { return };
+        let src = std::fs::read_to_string(path).unwrap_or_default();
         for line in src.lines() {
             let (rf, line) = line.split_once('\t').unwrap_or(("2024-03-15T12:00:00", line));
             let reference: jiff::civil::DateTime = rf.parse().unwrap_or(jiff::civil::date(2024, 3, 15).at(12, 0, 0, 0));
