@@ -173,35 +173,39 @@ impl<'a> Tokens<'a> {
 }
 
 fn word<'a>(text: &'a str, start: usize, toks: &mut Vec<Token<'a>>) -> usize {
-    let mut i = start;
+    let b = text.as_bytes();
+    // ASCII letters first, without decoding; the rest of the word char by char.
     let mut end = start;
-    for (off, c) in text[start..].char_indices() {
-        if is_letter(c) || c == '\u{0301}' || c == '\u{0300}' {
-            end = start + off + c.len_utf8();
-            continue;
+    while end < b.len() && b[end].is_ascii_alphabetic() {
+        end += 1;
+    }
+    let mut rest = text.get(end..).unwrap_or("").char_indices();
+    let mut next_c = None;
+    if end < b.len() && b[end] >= 0x80 {
+        let base = end;
+        for (off, c) in rest.by_ref() {
+            if is_letter(c) || c == '\u{0301}' || c == '\u{0300}' {
+                end = base + off + c.len_utf8();
+                continue;
+            }
+            next_c = Some(c);
+            break;
         }
-        if is_apostrophe(c) {
-            let stem = &text[start..end];
-            let lower = stem.to_lowercase();
-            if ELISIONS.contains(&lower.as_str()) {
-                let after = start + off + c.len_utf8();
-                if text[after..].chars().next().is_some_and(|n| n.is_alphabetic()) {
-                    end = after;
-                }
+    } else {
+        next_c = rest.next().map(|(_, c)| c);
+    }
+    if let Some(c) = next_c.filter(|&c| is_apostrophe(c)) {
+        let stem = &text[start..end];
+        if ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(stem)) {
+            let after = end + c.len_utf8();
+            if text[after..].chars().next().is_some_and(is_letter) {
+                end = after;
             }
         }
-        break;
     }
-    i = i.max(end);
-    let t = &text[start..i];
-    toks.push(Token {
-        kind: TokKind::Word,
-        start,
-        end: i,
-        text: t,
-        norm: fold(t),
-    });
-    i
+    let t = &text[start..end];
+    toks.push(Token { kind: TokKind::Word, start, end, text: t, norm: fold(t) });
+    end
 }
 
 /// `char::is_alphabetic` with the Latin-1 letters answered without the Unicode table
@@ -222,6 +226,9 @@ pub fn fold(s: &str) -> Cow<'_, str> {
         .all(|b| b.is_ascii_lowercase() || b == b'\'' || b.is_ascii_digit())
     {
         return Cow::Borrowed(s);
+    }
+    if s.is_ascii() {
+        return Cow::Owned(s.to_ascii_lowercase());
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

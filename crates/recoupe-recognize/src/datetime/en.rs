@@ -2017,11 +2017,8 @@ impl Cx<'_> {
         }
         // "first 2 weeks of 2021", "last four months of 2021", "first ten days of last year".
         if let Some((k3, (cnt, false))) = self.int(k2) {
-            let (unit, _) = self.t.units.longest_at(self.tk, k3)?;
-            let uw = self.w(k3);
-            if self.w(unit) != "of" || true {
-                let (_, (code, _)) = self.t.units.longest_at(self.tk, k3)?;
-                let after = unit;
+            let (after, (code, _)) = self.t.units.longest_at(self.tk, k3)?;
+            {
                 if self.w(after) != "of" {
                     return None;
                 }
@@ -2030,7 +2027,6 @@ impl Cx<'_> {
                     M::Span(s, e) => (s, e),
                     _ => return None,
                 };
-                let _ = uw;
                 let base_s = if code == "W" {
                     iso_week(s.year().into(), 1).filter(|_| s.month() == 1).unwrap_or(s)
                 } else {
@@ -2110,9 +2106,7 @@ impl Cx<'_> {
             _ => return None,
         };
         let mut m = k + 1;
-        if matches!(self.w(m), "of") {
-            m += 1;
-        } else if self.n(m) == "-" && self.glued(m) {
+        if self.w(m) == "of" || (self.n(m) == "-" && self.glued(m)) {
             m += 1;
         } else if matches!(self.w(k), "end" | "beginning" | "start" | "middle") {
             return None;
@@ -2122,7 +2116,7 @@ impl Cx<'_> {
         }
         // "end of year", "end of month"
         let (j, de) = match self.w(m) {
-            "year" | "month" | "week" if !self.w(m + 1).is_empty() || true => {
+            "year" | "month" | "week" => {
                 if self.year(m + 1).is_some() {
                     self.date(m)?
                 } else {
@@ -2592,15 +2586,13 @@ impl Cx<'_> {
             }
         }
         if let Some((j2, pm)) = self.ampm(j) {
-            if self.tk.spaced(j) || true {
-                tm.amb = false;
-                if pm {
-                    tm = tm.pm();
-                } else if tm.h == 12 {
-                    tm.h = 0;
-                }
-                return Some((j2, (tm, true)));
+            tm.amb = false;
+            if pm {
+                tm = tm.pm();
+            } else if tm.h == 12 {
+                tm.h = 0;
             }
+            return Some((j2, (tm, true)));
         }
         if self.w(j) == "oclock" {
             return Some((j + 1, (tm, true)));

@@ -2484,8 +2484,9 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         let Some((j, n, g)) = self.amount(i) else { return };
         let prev = if i > 0 { self.w(i - 1) } else { "" };
-        // "mort à 85 ans", "un enfant de 3 ans": an age, not a length of time.
-        if g == Grain::Year {
+        // "mort à 85 ans", "un enfant de 3 ans": an age, not a length of time; but "condamné à
+        // 5 ans de prison" is one.
+        if g == Grain::Year && !matches!(self.w(j), "de" | "d'") {
             if prev == "a" {
                 return;
             }
@@ -2498,7 +2499,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         if g == Grain::Hour && self.time_cue_before(i) && n.fract() == 0.0 {
             return;
         }
-        if abbrev_h && n.fract() == 0.0 && !matches!(prev, "pendant" | "durant" | "depuis" | "en" | "de") {
+        if abbrev_h && n.fract() == 0.0 && n <= 24.0 && !matches!(prev, "pendant" | "durant" | "depuis" | "en" | "de") {
             return;
         }
         // "1 h 30" as a length.
@@ -3246,6 +3247,7 @@ mod tests {
         assert!(one("Un soldat de 19 ans a été blessé.").is_empty());
         assert!(one("Le sénateur est mort à 85 ans.").is_empty());
         assert_eq!(one("Il purge une peine de 20 ans.").len(), 1);
+        assert_eq!(one("Il a été condamné à 5 ans de prison.").len(), 1);
     }
 
     #[test]
