@@ -266,9 +266,19 @@ fn main() -> ExitCode {
             format,
             output_dir,
         } => extract(input, format, output_dir),
-        Command::Recognize { text, lang, ref_date, format, data } => {
-            recognize::recognize(&text, lang.as_deref(), ref_date.as_deref(), matches!(format, RecFormat::Jsonl), &data)
-        }
+        Command::Recognize {
+            text,
+            lang,
+            ref_date,
+            format,
+            data,
+        } => recognize::recognize(
+            &text,
+            lang.as_deref(),
+            ref_date.as_deref(),
+            matches!(format, RecFormat::Jsonl),
+            &data,
+        ),
         Command::PeerEval { dir, failures } => recognize::peer_eval(&dir, failures),
     };
     match res {

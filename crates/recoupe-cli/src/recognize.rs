@@ -14,7 +14,8 @@ pub fn parse_ref(s: &str) -> Result<DateTime> {
     if let Ok(d) = s.parse::<jiff::civil::Date>() {
         return Ok(d.at(0, 0, 0, 0));
     }
-    s.parse::<DateTime>().with_context(|| format!("invalid reference date {s:?} (want YYYY-MM-DD)"))
+    s.parse::<DateTime>()
+        .with_context(|| format!("invalid reference date {s:?} (want YYYY-MM-DD)"))
 }
 
 fn guess_lang(text: &str) -> Lang {
@@ -31,7 +32,15 @@ fn print_human(out: &mut impl Write, spans: &[Recognized]) -> Result<()> {
     }
     for s in spans {
         let kind = serde_json::to_string(&s.kind)?;
-        writeln!(out, "{:<11} {:>4}..{:<4} {:<30} {}", kind.trim_matches('"'), s.start, s.end, format!("{:?}", s.text), serde_json::to_string(&s.value)?)?;
+        writeln!(
+            out,
+            "{:<11} {:>4}..{:<4} {:<30} {}",
+            kind.trim_matches('"'),
+            s.start,
+            s.end,
+            format!("{:?}", s.text),
+            serde_json::to_string(&s.value)?
+        )?;
     }
     Ok(())
 }
@@ -78,7 +87,11 @@ fn batch(rec: &Recognizer, default_lang: Option<Lang>, default_ref: Option<DateT
         out.write_all(b"\n")?;
     }
     out.flush()?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// The built-in tables plus the user's files.
@@ -91,7 +104,13 @@ pub fn recognizer(data: &[std::path::PathBuf]) -> Result<Recognizer> {
     Ok(rec)
 }
 
-pub fn recognize(texts: &[String], lang: Option<&str>, ref_date: Option<&str>, jsonl: bool, data: &[std::path::PathBuf]) -> Result<ExitCode> {
+pub fn recognize(
+    texts: &[String],
+    lang: Option<&str>,
+    ref_date: Option<&str>,
+    jsonl: bool,
+    data: &[std::path::PathBuf],
+) -> Result<ExitCode> {
     let rec = recognizer(data)?;
     let lang = match lang {
         Some(l) => Some(Lang::parse(l).with_context(|| format!("unknown language {l:?} (fr or en)"))?),
@@ -122,11 +141,17 @@ pub fn recognize(texts: &[String], lang: Option<&str>, ref_date: Option<&str>, j
 pub fn peer_eval(dir: &Path, failures: bool) -> Result<ExitCode> {
     let rec = Recognizer::new()?;
     if !dir.is_dir() {
-        bail!("{} is not a directory (want <Language>/<Family>/<Model>.json inside)", dir.display());
+        bail!(
+            "{} is not a directory (want <Language>/<Family>/<Model>.json inside)",
+            dir.display()
+        );
     }
     let reports = recoupe_recognize::peer::run_dir(&rec, dir, failures)?;
     if reports.is_empty() {
-        bail!("no French or English Number, NumberWithUnit or DateTime model files under {}", dir.display());
+        bail!(
+            "no French or English Number, NumberWithUnit or DateTime model files under {}",
+            dir.display()
+        );
     }
     let mut out = BufWriter::new(std::io::stdout().lock());
     if failures {

@@ -10,15 +10,30 @@ fn recoupe() -> Command {
 #[test]
 fn recognize_prints_typed_spans_for_a_person() {
     let out = recoupe()
-        .args(["recognize", "--lang", "fr", "--ref-date", "2024-10-18", "Vendredi, jusqu'à 12 000 soldats sont arrivés."])
+        .args([
+            "recognize",
+            "--lang",
+            "fr",
+            "--ref-date",
+            "2024-10-18",
+            "Vendredi, jusqu'à 12 000 soldats sont arrivés.",
+        ])
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
     let out = String::from_utf8(out).expect("utf-8");
-    assert!(out.lines().any(|l| l.starts_with("date") && l.contains("\"Vendredi\"") && l.contains("2024-10-18")), "{out}");
-    assert!(out.lines().any(|l| l.starts_with("range") && l.contains("\"jusqu'à 12 000\"") && l.contains("\"max\":12000")), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("date") && l.contains("\"Vendredi\"") && l.contains("2024-10-18")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("range") && l.contains("\"jusqu'à 12 000\"") && l.contains("\"max\":12000")),
+        "{out}"
+    );
 }
 
 #[test]
@@ -28,9 +43,16 @@ fn batch_mode_answers_line_by_line_and_reports_bad_lines() {
         "not json\n",
         "{\"text\": \"Vendredi, plus de 3 000 soldats.\", \"lang\": \"fr\", \"ref_date\": null}\n",
     );
-    let assert = recoupe().args(["recognize", "--format", "jsonl"]).write_stdin(input).assert().code(1);
+    let assert = recoupe()
+        .args(["recognize", "--format", "jsonl"])
+        .write_stdin(input)
+        .assert()
+        .code(1);
     let out = String::from_utf8(assert.get_output().stdout.clone()).expect("utf-8");
-    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).expect("JSON line")).collect();
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
     assert_eq!(lines.len(), 3);
     let spans = lines[0]["spans"].as_array().expect("spans");
     let up_to = spans.iter().find(|s| s["text"] == "Up to 12,000").expect("bound found");
@@ -53,11 +75,22 @@ fn peer_eval_runs_the_suite_when_present() {
         eprintln!("skipped: {} not found", dir.display());
         return;
     }
-    let out = recoupe().arg("peer-eval").arg(&dir).assert().success().get_output().stdout.clone();
+    let out = recoupe()
+        .arg("peer-eval")
+        .arg(&dir)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let out = String::from_utf8(out).expect("utf-8");
     let last = out.lines().last().expect("a total line");
     let words: Vec<&str> = last.split_whitespace().collect();
-    assert_eq!((words[0], words[1], words[3], words[5], words[6]), ("peer", "total:", "of", "cases", "pass"), "{last}");
+    assert_eq!(
+        (words[0], words[1], words[3], words[5], words[6]),
+        ("peer", "total:", "of", "cases", "pass"),
+        "{last}"
+    );
     let (passed, cases): (usize, usize) = (words[2].parse().expect("n"), words[4].parse().expect("n"));
     assert!(cases > 1000 && passed <= cases, "{last}");
     assert!(out.contains("unchecked (for information, not counted)"), "{out}");
@@ -78,11 +111,35 @@ fn a_user_table_adds_a_bound_phrase() {
     let file = dir.path().join("mine.toml");
     std::fs::write(&file, "[ranges.en]\nbefore = { \"in the region of\" = \"approx\" }\n").expect("written");
     let text = "Officials put it in the region of 3,000 people.";
-    let plain = recoupe().args(["recognize", "--lang", "en", text]).assert().success().get_output().stdout.clone();
+    let plain = recoupe()
+        .args(["recognize", "--lang", "en", text])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert!(!String::from_utf8_lossy(&plain).contains("in the region of 3,000"));
-    let with = recoupe().args(["recognize", "--lang", "en", "--data"]).arg(&file).arg(text).assert().success().get_output().stdout.clone();
+    let with = recoupe()
+        .args(["recognize", "--lang", "en", "--data"])
+        .arg(&file)
+        .arg(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let with = String::from_utf8_lossy(&with).into_owned();
-    assert!(with.lines().any(|l| l.contains("\"in the region of 3,000\"") && l.contains("\"approx\":true")), "{with}");
+    assert!(
+        with.lines()
+            .any(|l| l.contains("\"in the region of 3,000\"") && l.contains("\"approx\":true")),
+        "{with}"
+    );
     std::fs::write(&file, "[nonsense]\nx = 1\n").expect("written");
-    recoupe().args(["recognize", "--lang", "en", "--data"]).arg(&file).arg(text).assert().code(2).stderr(predicates::str::contains("unknown section"));
+    recoupe()
+        .args(["recognize", "--lang", "en", "--data"])
+        .arg(&file)
+        .arg(text)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("unknown section"));
 }

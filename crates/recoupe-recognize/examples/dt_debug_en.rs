@@ -1,12 +1,25 @@
 //! Scratch: prints English date-time spans of each argument (reference 2016-11-07).
 fn main() {
-    if std::env::var("BENCH").is_ok() { bench_en(); return; }
-    if std::env::var("FUZZ").is_ok() { fuzz_en(); return; }
+    if std::env::var("BENCH").is_ok() {
+        bench_en();
+        return;
+    }
+    if std::env::var("FUZZ").is_ok() {
+        fuzz_en();
+        return;
+    }
     let rec = recoupe_recognize::Recognizer::new().expect("tables");
     let r = jiff::civil::date(2016, 11, 7).at(0, 0, 0, 0);
     for a in std::env::args().skip(1) {
-        if std::env::var("NUMS").is_ok() { nums(&rec, &a); }
-        let fam = recoupe_recognize::Families { numbers: false, ranges: false, units: false, datetime: true };
+        if std::env::var("NUMS").is_ok() {
+            nums(&rec, &a);
+        }
+        let fam = recoupe_recognize::Families {
+            numbers: false,
+            ranges: false,
+            units: false,
+            datetime: true,
+        };
         let tk = recoupe_recognize::token::Tokens::new(&a);
         let c = rec.candidates(&tk, recoupe_recognize::Lang::En, Some(r), fam);
         for x in c {
@@ -20,7 +33,10 @@ fn nums(rec: &recoupe_recognize::Recognizer, a: &str) {
     let tk = recoupe_recognize::token::Tokens::new(a);
     let nw = &rec.data(recoupe_recognize::Lang::En).numbers;
     for i in 0..tk.len() {
-        println!("  num@{i} {:?}", recoupe_recognize::number::number_at(&tk, i, nw, recoupe_recognize::Lang::En));
+        println!(
+            "  num@{i} {:?}",
+            recoupe_recognize::number::number_at(&tk, i, nw, recoupe_recognize::Lang::En)
+        );
     }
 }
 #[allow(dead_code)]
@@ -32,15 +48,27 @@ pub fn bench_en() {
         Ok(f) => std::fs::read_to_string(f).unwrap_or_default().repeat(1000),
         Err(_) => base.repeat(4000),
     };
-    let fam = recoupe_recognize::Families { numbers: false, ranges: false, units: false, datetime: true };
-    let paras: Vec<String> = text.split_inclusive(". ").collect::<Vec<_>>().chunks(5).map(|p| p.concat()).collect();
+    let fam = recoupe_recognize::Families {
+        numbers: false,
+        ranges: false,
+        units: false,
+        datetime: true,
+    };
+    let paras: Vec<String> = text
+        .split_inclusive(". ")
+        .collect::<Vec<_>>()
+        .chunks(5)
+        .map(|p| p.concat())
+        .collect();
     let mut dt = f64::MAX;
     let mut n = 0;
     for _ in 0..5 {
         let t0 = std::time::Instant::now();
         n = 0;
         for para in &paras {
-            n += rec.recognize_families(para, recoupe_recognize::Lang::En, Some(r), fam).len();
+            n += rec
+                .recognize_families(para, recoupe_recognize::Lang::En, Some(r), fam)
+                .len();
         }
         dt = dt.min(t0.elapsed().as_secs_f64());
     }
@@ -56,23 +84,148 @@ pub fn bench_en() {
 #[allow(dead_code)]
 pub fn fuzz_en() {
     std::panic::set_hook(Box::new(|info| {
-        let loc = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
-        println!("  at {loc}: {}", info.payload().downcast_ref::<String>().cloned().unwrap_or_default());
+        let loc = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        println!(
+            "  at {loc}: {}",
+            info.payload().downcast_ref::<String>().cloned().unwrap_or_default()
+        );
     }));
     let rec = recoupe_recognize::Recognizer::new().expect("tables");
-    let words = ["the", "of", "from", "to", "between", "and", "next", "last", "this", "week", "month", "year", "day", "days", "may", "May", "june", "Monday", "friday", "tonight", "morning", "in", "on", "at", "before", "after", "since", "until", "every", "each", "other", "3", "12", "2024", "31", "0", "99999999999", "20161016", "-", "/", ":", ".", ",", "am", "pm", "p", ".", "m", "th", "st", "q", "h", "1", "ago", "later", "within", "for", "hours", "minutes", "a", "few", "half", "an", "hour", "end", "mid", "early", "late", "first", "second", "third", "quarter", "quarters", "twenty", "one", "thousand", "million", "trillion", "o'clock", "noon", "christmas", "easter", "weekend", "s", "~", "<", ">", "=", "9999", "1000000000", "century", "fortnight", "decade", "business", "past", "coming", "2/29", "13", "24", "25:61", "00", "000", "é", "’"];
+    let words = [
+        "the",
+        "of",
+        "from",
+        "to",
+        "between",
+        "and",
+        "next",
+        "last",
+        "this",
+        "week",
+        "month",
+        "year",
+        "day",
+        "days",
+        "may",
+        "May",
+        "june",
+        "Monday",
+        "friday",
+        "tonight",
+        "morning",
+        "in",
+        "on",
+        "at",
+        "before",
+        "after",
+        "since",
+        "until",
+        "every",
+        "each",
+        "other",
+        "3",
+        "12",
+        "2024",
+        "31",
+        "0",
+        "99999999999",
+        "20161016",
+        "-",
+        "/",
+        ":",
+        ".",
+        ",",
+        "am",
+        "pm",
+        "p",
+        ".",
+        "m",
+        "th",
+        "st",
+        "q",
+        "h",
+        "1",
+        "ago",
+        "later",
+        "within",
+        "for",
+        "hours",
+        "minutes",
+        "a",
+        "few",
+        "half",
+        "an",
+        "hour",
+        "end",
+        "mid",
+        "early",
+        "late",
+        "first",
+        "second",
+        "third",
+        "quarter",
+        "quarters",
+        "twenty",
+        "one",
+        "thousand",
+        "million",
+        "trillion",
+        "o'clock",
+        "noon",
+        "christmas",
+        "easter",
+        "weekend",
+        "s",
+        "~",
+        "<",
+        ">",
+        "=",
+        "9999",
+        "1000000000",
+        "century",
+        "fortnight",
+        "decade",
+        "business",
+        "past",
+        "coming",
+        "2/29",
+        "13",
+        "24",
+        "25:61",
+        "00",
+        "000",
+        "é",
+        "’",
+    ];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = |m: usize| { seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17; (seed % m as u64) as usize };
-    let refs = [None, Some(jiff::civil::date(2016, 11, 7).at(0, 0, 0, 0)), Some(jiff::civil::date(9999, 12, 31).at(23, 59, 59, 0)), Some(jiff::civil::date(-9999, 1, 1).at(0, 0, 0, 0))];
+    let mut next = |m: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % m as u64) as usize
+    };
+    let refs = [
+        None,
+        Some(jiff::civil::date(2016, 11, 7).at(0, 0, 0, 0)),
+        Some(jiff::civil::date(9999, 12, 31).at(23, 59, 59, 0)),
+        Some(jiff::civil::date(-9999, 1, 1).at(0, 0, 0, 0)),
+    ];
     for n in 0..200000 {
         let len = 1 + next(12);
         let mut s = String::new();
         for _ in 0..len {
             s.push_str(words[next(words.len())]);
-            if next(3) > 0 { s.push(' '); }
+            if next(3) > 0 {
+                s.push(' ');
+            }
         }
         let r = refs[n % refs.len()];
-        let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| rec.recognize(&s, recoupe_recognize::Lang::En, r)));
+        let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            rec.recognize(&s, recoupe_recognize::Lang::En, r)
+        }));
         if res.is_err() {
             println!("PANIC on {s:?} ref {r:?}");
         }

@@ -26,5 +26,8 @@ fn main() {
         }
     }
     let s = t.elapsed().as_secs_f64();
-    println!("{bytes} bytes, {spans} spans, {s:.2} s, {:.1} MB/s", bytes as f64 / s / 1e6);
+    println!(
+        "{bytes} bytes, {spans} spans, {s:.2} s, {:.1} MB/s",
+        bytes as f64 / s / 1e6
+    );
 }

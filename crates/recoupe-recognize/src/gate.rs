@@ -175,19 +175,57 @@ impl Gate {
                 let after = b.get(end + 1).copied().unwrap_or(b' ');
                 let year = len == 4 && matches!(b[i], b'1' | b'2');
                 let clock = matches!(next, b':' | b'h' | b'H' | b'/') || (next == b'-' && after.is_ascii_digit());
-                let meridian = matches!(next.to_ascii_lowercase(), b'a' | b'p') || (next == b' ' && matches!(after.to_ascii_lowercase(), b'a' | b'p'));
+                let meridian = matches!(next.to_ascii_lowercase(), b'a' | b'p')
+                    || (next == b' ' && matches!(after.to_ascii_lowercase(), b'a' | b'p'));
                 let gap = &clause[prev_word_end.min(i)..i];
                 let at = gap.trim().is_empty() && i > 0 && {
                     let before = clause[..prev_word_end.min(i)].trim_end();
                     let last = before.rsplit(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
-                    matches!(fold(last).as_ref(), "at" | "by" | "around" | "till" | "until" | "a" | "vers" | "des" | "avant" | "apres" | "jusqu" | "from" | "to" | "et" | "and" | "de" | "the" | "on" | "le" | "du" | "au" | "in" | "en" | "since" | "depuis" | "for" | "pour" | "pendant" | "during" | "after" | "before")
+                    matches!(
+                        fold(last).as_ref(),
+                        "at" | "by"
+                            | "around"
+                            | "till"
+                            | "until"
+                            | "a"
+                            | "vers"
+                            | "des"
+                            | "avant"
+                            | "apres"
+                            | "jusqu"
+                            | "from"
+                            | "to"
+                            | "et"
+                            | "and"
+                            | "de"
+                            | "the"
+                            | "on"
+                            | "le"
+                            | "du"
+                            | "au"
+                            | "in"
+                            | "en"
+                            | "since"
+                            | "depuis"
+                            | "for"
+                            | "pour"
+                            | "pendant"
+                            | "during"
+                            | "after"
+                            | "before"
+                    )
                 };
                 if year || clock || meridian || at {
                     bits |= Wake::DATETIME;
                 }
                 // A unit symbol right after the number: "1.8m", "75 L", "30 MUSD", "24703m2".
                 let word_after = |k: usize| {
-                    let w: &str = clause.get(k..).unwrap_or("").split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
+                    let w: &str = clause
+                        .get(k..)
+                        .unwrap_or("")
+                        .split(|ch: char| !ch.is_alphabetic())
+                        .next()
+                        .unwrap_or("");
                     w
                 };
                 let glued = next.is_ascii_alphabetic() || next >= 0x80;
@@ -203,7 +241,11 @@ impl Gate {
                 }
             } else if matches!(c, '%' | '½' | '¼' | '¾' | '⅓' | '⅔') {
                 bits |= Wake::NUMBERS | Wake::RANGES;
-            } else if matches!(c, '$' | '£' | '¥' | '¢' | '¤' | '฿' | '元' | '円' | '圆' | '֏' | '؋' | '৳' | '៛' | '\u{20a0}'..='\u{20cf}') {
+            } else if matches!(
+                c,
+                '$' | '£' | '¥' | '¢' | '¤' | '฿' | '元' | '円' | '圆' | '֏' | '؋' | '৳' | '៛' | '\u{20a0}'
+                    ..='\u{20cf}'
+            ) {
                 bits |= Wake::NUMBERS | Wake::RANGES | Wake::UNITS;
             }
             if bits & all == all {
@@ -293,6 +335,9 @@ mod tests {
     fn clauses_split_at_sentences_not_abbreviations() {
         let t = "It rained at 10 p.m. Friday. Nobody came. Then\nagain";
         let parts: Vec<&str> = clauses(t).iter().map(|&(s, e)| &t[s..e]).collect();
-        assert_eq!(parts, ["It rained at 10 p.m. Friday.", " Nobody came.", " Then\n", "again"]);
+        assert_eq!(
+            parts,
+            ["It rained at 10 p.m. Friday.", " Nobody came.", " Then\n", "again"]
+        );
     }
 }

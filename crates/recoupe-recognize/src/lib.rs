@@ -230,7 +230,14 @@ impl Recognizer {
             d.gate.add_words(lang, Wake::DATETIME, &[dt])?;
             d.gate.add_stoplist(lang, GATE_TOML)?;
             // Relative ordinals ("last", "dernière") are read on their own: they stay triggers.
-            let single: Vec<String> = d.numbers.relative.map.keys().filter(|k| k.chars().all(char::is_alphabetic)).cloned().collect();
+            let single: Vec<String> = d
+                .numbers
+                .relative
+                .map
+                .keys()
+                .filter(|k| k.chars().all(char::is_alphabetic))
+                .cloned()
+                .collect();
             single.iter().for_each(|w| d.gate.insert(w, Wake::NUMBERS));
         }
         Ok(r)
@@ -265,8 +272,13 @@ impl Recognizer {
             }
         };
         for k in doc.keys() {
-            if !matches!(k.as_str(), "numbers" | "ranges" | "units" | "datetime-fr" | "datetime-en") {
-                return Err(RecognizeError::Data(format!("user tables: unknown section [{k}] (numbers, ranges, units, datetime-fr, datetime-en)")));
+            if !matches!(
+                k.as_str(),
+                "numbers" | "ranges" | "units" | "datetime-fr" | "datetime-en"
+            ) {
+                return Err(RecognizeError::Data(format!(
+                    "user tables: unknown section [{k}] (numbers, ranges, units, datetime-fr, datetime-en)"
+                )));
             }
         }
         let (numbers, ranges, units) = (section("numbers")?, section("ranges")?, section("units")?);
@@ -331,17 +343,23 @@ impl Recognizer {
     }
 
     /// Runs `f` on each clause the gate lets through and shifts its spans to text offsets.
-    fn gated(&self, text: &str, lang: Lang, fam: Families, f: impl Fn(&str, Families) -> Vec<Recognized>) -> Vec<Recognized> {
+    fn gated(
+        &self,
+        text: &str,
+        lang: Lang,
+        fam: Families,
+        f: impl Fn(&str, Families) -> Vec<Recognized>,
+    ) -> Vec<Recognized> {
         let gate = &self.data(lang).gate;
         let mut out = Vec::new();
         let mut chars_before = 0;
         let mut last = 0;
         for (s, e) in gate::clauses(text) {
             let clause = &text[s..e];
-            let want = u8::from(fam.numbers) * gate::Wake::NUMBERS
-                | u8::from(fam.ranges) * gate::Wake::RANGES
-                | u8::from(fam.units) * gate::Wake::UNITS
-                | u8::from(fam.datetime) * gate::Wake::DATETIME;
+            let want = (u8::from(fam.numbers) * gate::Wake::NUMBERS)
+                | (u8::from(fam.ranges) * gate::Wake::RANGES)
+                | (u8::from(fam.units) * gate::Wake::UNITS)
+                | (u8::from(fam.datetime) * gate::Wake::DATETIME);
             let w = gate.wakes_for(clause, want);
             let needed = Families {
                 numbers: fam.numbers && w.has(gate::Wake::NUMBERS),
@@ -369,7 +387,10 @@ impl Recognizer {
         let mut out = Vec::new();
         let urls = url_spans(tk.text);
         if fam.numbers {
-            for n in nums.iter().chain(&number::ordinals_in_fractions(tk, &nums, &d.numbers, lang)) {
+            for n in nums
+                .iter()
+                .chain(&number::ordinals_in_fractions(tk, &nums, &d.numbers, lang))
+            {
                 out.push(num_cand(n));
             }
             out.extend(range::percents(tk, &nums, d, lang));
@@ -398,7 +419,11 @@ impl Recognizer {
 fn url_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(p) = text[from..].find("http").map(|p| p + from).or_else(|| text[from..].find("www.").map(|p| p + from)) {
+    while let Some(p) = text[from..]
+        .find("http")
+        .map(|p| p + from)
+        .or_else(|| text[from..].find("www.").map(|p| p + from))
+    {
         let rest = &text[p..];
         let is_url = rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.");
         let end = p + rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -438,7 +463,17 @@ fn absorb_bounds(cands: &mut Vec<Cand>) {
     let mut extra = Vec::new();
     let mut absorbed = vec![false; cands.len()];
     for r in cands.iter().filter(|c| c.kind == Kind::Range) {
-        let Value::Range { min, max, min_open, max_open, approx, .. } = r.value.clone() else { continue };
+        let Value::Range {
+            min,
+            max,
+            min_open,
+            max_open,
+            approx,
+            ..
+        } = r.value.clone()
+        else {
+            continue;
+        };
         for (k, c) in cands.iter().enumerate() {
             let specific = matches!(c.kind, Kind::Percent | Kind::Money | Kind::Dimension | Kind::Age);
             // The amount starts inside the bound phrase, or contains it, and reaches past it.
@@ -455,7 +490,15 @@ fn absorb_bounds(cands: &mut Vec<Cand>) {
                 i: r.i.min(c.i),
                 j: c.j,
                 kind: c.kind,
-                value: Value::Range { min, max, min_open, max_open, approx, unit, iso },
+                value: Value::Range {
+                    min,
+                    max,
+                    min_open,
+                    max_open,
+                    approx,
+                    unit,
+                    iso,
+                },
             });
         }
     }

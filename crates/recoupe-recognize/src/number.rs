@@ -70,7 +70,10 @@ fn number_at_uncached(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Op
         TokKind::Digits => {
             let d = digits_at(tk, i, i, 1.0, nw, lang);
             // "3 hundred and 21", "4 thousand 3 hundred": digits inside a written number.
-            if matches!(nw.words.get(tk.w(i + 1)), Some(WordClass::Hundred | WordClass::Scale(_))) {
+            if matches!(
+                nw.words.get(tk.w(i + 1)),
+                Some(WordClass::Hundred | WordClass::Scale(_))
+            ) {
                 if let Some(w) = words_at(tk, i, nw, lang) {
                     if d.is_none_or(|d| w.j > d.j) {
                         return Some(w);
@@ -82,14 +85,36 @@ fn number_at_uncached(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Op
         TokKind::Punct => {
             let c = t.punct()?;
             if let Some(v) = vulgar(c) {
-                return Some(Num { i, j: i + 1, value: v, kind: NumKind::Fraction, spelled: false });
+                return Some(Num {
+                    i,
+                    j: i + 1,
+                    value: v,
+                    kind: NumKind::Fraction,
+                    spelled: false,
+                });
             }
             // ".08", ",23": a decimal without its leading zero.
-            if (c == '.' || c == ',') && (i == 0 || tk.spaced(i)) && !tk.spaced(i + 1) && tk.toks.get(i + 1).is_some_and(|d| d.is_digits()) {
+            if (c == '.' || c == ',')
+                && (i == 0 || tk.spaced(i))
+                && !tk.spaced(i + 1)
+                && tk.toks.get(i + 1).is_some_and(|d| d.is_digits())
+            {
                 let decimal = if lang == Lang::Fr { ',' } else { '.' };
-                if c == decimal && tk.toks.get(i + 2).is_none_or(|n| n.kind != TokKind::Punct || tk.spaced(i + 2) || matches!(&*n.norm, "%" | ")" | ";" | ":" | "!" | "?")) {
+                if c == decimal
+                    && tk.toks.get(i + 2).is_none_or(|n| {
+                        n.kind != TokKind::Punct
+                            || tk.spaced(i + 2)
+                            || matches!(&*n.norm, "%" | ")" | ";" | ":" | "!" | "?")
+                    })
+                {
                     let v: f64 = format!("0.{}", tk.toks[i + 1].text).parse().ok()?;
-                    return Some(Num { i, j: i + 2, value: v, kind: NumKind::Cardinal, spelled: false });
+                    return Some(Num {
+                        i,
+                        j: i + 2,
+                        value: v,
+                        kind: NumKind::Cardinal,
+                        spelled: false,
+                    });
                 }
             }
             if !matches!(c, '-' | '−' | '+' | '–') || c == '–' {
@@ -99,7 +124,10 @@ fn number_at_uncached(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Op
             if i > 0 {
                 let prev = &tk.toks[i - 1];
                 let after_symbol = matches!(&*prev.norm, "<" | ">" | "=" | "(" | "≤" | "≥" | "[" | "/" | "~");
-                if (!tk.spaced(i) && !after_symbol) || prev.kind == TokKind::Digits || nw.words.contains_key(&*prev.norm) {
+                if (!tk.spaced(i) && !after_symbol)
+                    || prev.kind == TokKind::Digits
+                    || nw.words.contains_key(&*prev.norm)
+                {
                     return None;
                 }
             }
@@ -133,15 +161,25 @@ fn digits_at(tk: &Tokens, i: usize, k: usize, sign: f64, nw: &NumberWords, lang:
         }
     }
     // The next part of a dotted sequence ("192.168.1.2", "22,24,26"): a bare group.
-    if k >= 2 && !tk.spaced(k) && tk.toks[k - 2].kind == TokKind::Digits && !tk.spaced(k - 1) && matches!(&*tk.toks[k - 1].norm, "." | ",") {
-        return Some(Num { i, j: k + 1, value: tk.toks[k].text.parse().ok()?, kind: NumKind::Cardinal, spelled: false });
+    if k >= 2
+        && !tk.spaced(k)
+        && tk.toks[k - 2].kind == TokKind::Digits
+        && !tk.spaced(k - 1)
+        && matches!(&*tk.toks[k - 1].norm, "." | ",")
+    {
+        return Some(Num {
+            i,
+            j: k + 1,
+            value: tk.toks[k].text.parse().ok()?,
+            kind: NumKind::Cardinal,
+            spelled: false,
+        });
     }
     // Collect groups: digits (sep digits)*
     let mut groups: Vec<&str> = vec![tk.toks[k].text];
     let mut seps: Vec<char> = Vec::new();
     let mut end = k + 1;
-    loop {
-        let Some(next) = tk.toks.get(end) else { break };
+    while let Some(next) = tk.toks.get(end) {
         if let Some(c) = next.punct() {
             if matches!(c, ',' | '.' | '\'' | '’')
                 && !tk.spaced(end)
@@ -188,22 +226,44 @@ fn digits_at(tk: &Tokens, i: usize, k: usize, sign: f64, nw: &NumberWords, lang:
     // Powers: "1e10", "-12e-1", "1.1^23", "6.23x10^-4".
     if let Some((exp_base, exp, e)) = power_at(tk, j) {
         let base = value.abs();
-        let v = if exp_base == 10.0 { base * 10f64.powf(exp) } else { base.powf(exp) };
+        let v = if exp_base == 10.0 {
+            base * 10f64.powf(exp)
+        } else {
+            base.powf(exp)
+        };
         if v.is_finite() {
-            return Some(Num { i, j: e, value: v.copysign(value), kind: NumKind::Cardinal, spelled: false });
+            return Some(Num {
+                i,
+                j: e,
+                value: v.copysign(value),
+                kind: NumKind::Cardinal,
+                spelled: false,
+            });
         }
     }
     // "2 1/4", "2½": a whole number and a fraction.
     if integer && used == 1 {
         if let Some(v) = tk.toks.get(j).and_then(|t| t.punct()).and_then(vulgar) {
             if tk.gap_before(j).chars().count() <= 2 {
-                return Some(Num { i, j: j + 1, value: value + v.copysign(value), kind: NumKind::Fraction, spelled: false });
+                return Some(Num {
+                    i,
+                    j: j + 1,
+                    value: value + v.copysign(value),
+                    kind: NumKind::Fraction,
+                    spelled: false,
+                });
             }
         }
         if tk.spaced(j) && tk.gap_before(j).chars().count() <= 2 {
             if let Some(f) = digits_at(tk, j, j, 1.0, nw, lang) {
                 if f.kind == NumKind::Fraction && f.value > 0.0 && f.value < 1.0 {
-                    return Some(Num { i, j: f.j, value: value + f.value.copysign(value), kind: NumKind::Fraction, spelled: false });
+                    return Some(Num {
+                        i,
+                        j: f.j,
+                        value: value + f.value.copysign(value),
+                        kind: NumKind::Fraction,
+                        spelled: false,
+                    });
                 }
             }
         }
@@ -212,7 +272,13 @@ fn digits_at(tk: &Tokens, i: usize, k: usize, sign: f64, nw: &NumberWords, lang:
     if integer {
         if let Some(m) = nw.multiples.get(tk.w(j)) {
             if tk.spaced(j) {
-                return Some(Num { i, j: j + 1, value: value * m, kind: NumKind::Cardinal, spelled: false });
+                return Some(Num {
+                    i,
+                    j: j + 1,
+                    value: value * m,
+                    kind: NumKind::Cardinal,
+                    spelled: false,
+                });
             }
         }
     }
@@ -221,7 +287,13 @@ fn digits_at(tk: &Tokens, i: usize, k: usize, sign: f64, nw: &NumberWords, lang:
         if let Some(e) = over_at(tk, j) {
             if let Some(den) = number_at(tk, e, nw, lang) {
                 if den.kind == NumKind::Cardinal && den.value > value.abs() {
-                    return Some(Num { i, j: den.j, value: value / den.value, kind: NumKind::Fraction, spelled: false });
+                    return Some(Num {
+                        i,
+                        j: den.j,
+                        value: value / den.value,
+                        kind: NumKind::Fraction,
+                        spelled: false,
+                    });
                 }
             }
         }
@@ -432,18 +504,29 @@ struct Acc {
 
 impl Acc {
     fn new() -> Self {
-        Acc { total: 0.0, current: 0.0, last: None, last_scale: f64::INFINITY, prev: None }
+        Acc {
+            total: 0.0,
+            current: 0.0,
+            last: None,
+            last_scale: f64::INFINITY,
+            prev: None,
+        }
     }
     fn value(&self) -> f64 {
         self.total + self.current
     }
     /// Adds one word (or a small digit group, as `Unit` with its value) if the grammar allows it.
     fn push(&mut self, class: WordClass, lang: Lang) -> bool {
-        if !allowed(self.last, class, self.current, lang) || matches!(class, WordClass::Scale(s) if s >= self.last_scale) {
+        if !allowed(self.last, class, self.current, lang)
+            || matches!(class, WordClass::Scale(s) if s >= self.last_scale)
+        {
             return false;
         }
         // "3 hundred and 2 hundred" is two numbers: digits take "hundred" only at the start.
-        if matches!(class, WordClass::Hundred) && matches!(self.last, Some(WordClass::Digits(_))) && matches!(self.prev, Some(WordClass::Hundred)) {
+        if matches!(class, WordClass::Hundred)
+            && matches!(self.last, Some(WordClass::Digits(_)))
+            && matches!(self.prev, Some(WordClass::Hundred))
+        {
             return false;
         }
         self.prev = self.last;
@@ -452,7 +535,11 @@ impl Acc {
             WordClass::Unit(v) | WordClass::Teen(v) | WordClass::Digits(v) => self.current += v,
             WordClass::Ten(v) => {
                 // "quatre-vingt(s)": four twenties.
-                if lang == Lang::Fr && v == 20.0 && self.last == Some(WordClass::Unit(4.0)) && self.current % 100.0 == 4.0 {
+                if lang == Lang::Fr
+                    && v == 20.0
+                    && self.last == Some(WordClass::Unit(4.0))
+                    && self.current % 100.0 == 4.0
+                {
                     self.current += 76.0;
                 } else {
                     self.current += v;
@@ -482,7 +569,12 @@ fn word_class(w: &str, nw: &NumberWords) -> Option<(WordClass, bool, bool)> {
     // says it is an ordinal; scraped and machine-translated news has such slips.
     if w.len() >= 6 && (w.ends_with("ieme") || w.ends_with("iemes")) {
         let sing = w.strip_suffix('s').unwrap_or(w);
-        if let Some(c) = nw.ordinals.iter().find(|(k, _)| k.ends_with("ieme") && one_edit(k, sing)).map(|(_, c)| *c) {
+        if let Some(c) = nw
+            .ordinals
+            .iter()
+            .find(|(k, _)| k.ends_with("ieme") && one_edit(k, sing))
+            .map(|(_, c)| *c)
+        {
             return Some((c, true, sing.len() != w.len()));
         }
     }
@@ -519,7 +611,13 @@ pub fn ordinals_in_fractions(tk: &Tokens, nums: &[Num], nw: &NumberWords, lang: 
             if nw.joiners.iter().any(|j| j == tk.w(p)) && nw.indefinite.iter().any(|a| a == tk.w(p + 1)) {
                 if let Some(ph) = phrase_at(tk, p + 2, nw, lang, false) {
                     if ph.ordinal && !ph.plural && ph.j == n.j {
-                        out.push(Num { i: p + 2, j: n.j, value: ph.acc.value(), kind: NumKind::Ordinal, spelled: true });
+                        out.push(Num {
+                            i: p + 2,
+                            j: n.j,
+                            value: ph.acc.value(),
+                            kind: NumKind::Ordinal,
+                            spelled: true,
+                        });
                     }
                 }
             }
@@ -551,8 +649,7 @@ fn phrase_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang, allow_digits: 
     let mut before_joiner = None;
     let mut starts = [0usize; 24];
     let mut n = 0;
-    loop {
-        let Some(t) = tk.toks.get(k) else { break };
+    while let Some(t) = tk.toks.get(k) {
         let (class, is_ord, is_pl) = match t.kind {
             TokKind::Word => match word_class(&t.norm, nw) {
                 Some(c) => c,
@@ -561,7 +658,10 @@ fn phrase_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang, allow_digits: 
             // Digits join words only as a group before or after a scale word ("3 hundred and 21").
             TokKind::Digits if allow_digits && t.text.len() <= 3 && digits_plain(tk, k) => {
                 let v: f64 = t.text.parse().unwrap_or(0.0);
-                let next_scale = matches!(nw.words.get(tk.w(k + 1)), Some(WordClass::Hundred | WordClass::Scale(_)));
+                let next_scale = matches!(
+                    nw.words.get(tk.w(k + 1)),
+                    Some(WordClass::Hundred | WordClass::Scale(_))
+                );
                 if !(next_scale || matches!(acc.last, Some(WordClass::Hundred | WordClass::Scale(_)))) {
                     break;
                 }
@@ -587,7 +687,11 @@ fn phrase_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang, allow_digits: 
             break;
         }
         // A hyphen between two number words ("vingt-quatre", "fifty - two").
-        if tk.n(k) == "-" && word_class(tk.w(k + 1), nw).is_some() && tk.gap_before(k).len() <= 1 && tk.gap_before(k + 1).len() <= 1 {
+        if tk.n(k) == "-"
+            && word_class(tk.w(k + 1), nw).is_some()
+            && tk.gap_before(k).len() <= 1
+            && tk.gap_before(k + 1).len() <= 1
+        {
             k += 1;
             continue;
         }
@@ -595,11 +699,24 @@ fn phrase_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang, allow_digits: 
         if nw.joiners.iter().any(|j| j == tk.w(k)) {
             let after = tk.w(k + 1);
             let next = word_class(after, nw).map(|c| c.0).or_else(|| {
-                (allow_digits && tk.toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Digits && t.text.len() <= 3)).then_some(WordClass::Digits(1.0))
+                (allow_digits
+                    && tk
+                        .toks
+                        .get(k + 1)
+                        .is_some_and(|t| t.kind == TokKind::Digits && t.text.len() <= 3))
+                .then_some(WordClass::Digits(1.0))
             });
             let ok = match lang {
-                Lang::En => matches!(class, WordClass::Hundred | WordClass::Scale(_)) && matches!(next, Some(WordClass::Unit(_) | WordClass::Teen(_) | WordClass::Ten(_) | WordClass::Digits(_))),
-                Lang::Fr => matches!(class, WordClass::Ten(_)) && matches!(after, "un" | "une" | "onze" | "unieme" | "onzieme"),
+                Lang::En => {
+                    matches!(class, WordClass::Hundred | WordClass::Scale(_))
+                        && matches!(
+                            next,
+                            Some(WordClass::Unit(_) | WordClass::Teen(_) | WordClass::Ten(_) | WordClass::Digits(_))
+                        )
+                }
+                Lang::Fr => {
+                    matches!(class, WordClass::Ten(_)) && matches!(after, "un" | "une" | "onze" | "unieme" | "onzieme")
+                }
             };
             if ok {
                 before_joiner = Some((acc.value(), k, acc.last));
@@ -609,13 +726,26 @@ fn phrase_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang, allow_digits: 
         }
     }
     let j = end?;
-    Some(Phrase { j, acc, ordinal, plural, before_joiner, starts, n })
+    Some(Phrase {
+        j,
+        acc,
+        ordinal,
+        plural,
+        before_joiner,
+        starts,
+        n,
+    })
 }
 
 /// A digit group that is not part of a larger written number ("12 000", "1.5").
 fn digits_plain(tk: &Tokens, k: usize) -> bool {
-    let glued = |x: usize| tk.toks.get(x).is_some_and(|t| t.kind == TokKind::Punct && matches!(&*t.norm, "," | "." | "'" | "/" | "^")) && !tk.spaced(x);
-    !glued(k + 1) && !(k > 0 && glued(k - 1) && !tk.spaced(k))
+    let glued = |x: usize| {
+        tk.toks
+            .get(x)
+            .is_some_and(|t| t.kind == TokKind::Punct && matches!(&*t.norm, "," | "." | "'" | "/" | "^"))
+            && !tk.spaced(x)
+    };
+    !glued(k + 1) && (k == 0 || !glued(k - 1) || tk.spaced(k))
 }
 
 /// Reads a suffix of `ph` as its own number ending in the ordinal (the denominator of
@@ -624,13 +754,27 @@ fn split_denominator(tk: &Tokens, ph: &Phrase, nw: &NumberWords, lang: Lang) -> 
     for cut in 1..ph.n {
         let start = ph.starts[cut];
         // French writes a compound ordinal with hyphens ("trente-cinquièmes"); with a space it is two numbers.
-        if lang == Lang::Fr && tk.spaced(start) && tk.n(start - 1) != "-" && (start..ph.j).any(|x| tk.spaced(x) && tk.n(x - 1) != "-" && x > start) {
+        if lang == Lang::Fr
+            && tk.spaced(start)
+            && tk.n(start - 1) != "-"
+            && (start..ph.j).any(|x| tk.spaced(x) && tk.n(x - 1) != "-" && x > start)
+        {
             continue;
         }
         // The denominator is "thirty fifths" or "trillionths", never "five hundred fifths":
         // a hundred or a scale word belongs to the numerator ("ninety-five hundred | fifths").
-        let big = |x: usize| matches!(word_class(tk.w(x), nw), Some((WordClass::Hundred | WordClass::Scale(_), false, _)));
-        if (start..ph.j).any(big) || (matches!(word_class(tk.w(start), nw), Some((WordClass::Hundred | WordClass::Scale(_), _, _))) && start + 1 < ph.j) {
+        let big = |x: usize| {
+            matches!(
+                word_class(tk.w(x), nw),
+                Some((WordClass::Hundred | WordClass::Scale(_), false, _))
+            )
+        };
+        if (start..ph.j).any(big)
+            || (matches!(
+                word_class(tk.w(start), nw),
+                Some((WordClass::Hundred | WordClass::Scale(_), _, _))
+            ) && start + 1 < ph.j)
+        {
             continue;
         }
         let den = phrase_at(tk, start, nw, lang, false)?;
@@ -643,7 +787,9 @@ fn split_denominator(tk: &Tokens, ph: &Phrase, nw: &NumberWords, lang: Lang) -> 
             let mut acc = Acc::new();
             let mut ok = true;
             for w in &ph.starts[..cut] {
-                let c = word_class(tk.w(*w), nw).map(|c| c.0).or_else(|| tk.toks.get(*w).and_then(|t| t.text.parse().ok()).map(WordClass::Digits));
+                let c = word_class(tk.w(*w), nw)
+                    .map(|c| c.0)
+                    .or_else(|| tk.toks.get(*w).and_then(|t| t.text.parse().ok()).map(WordClass::Digits));
                 ok &= c.is_some_and(|c| acc.push(c, lang));
             }
             if !ok {
@@ -671,7 +817,13 @@ fn words_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> 
         if n.kind == NumKind::Ordinal || n.value < 0.0 {
             return None;
         }
-        return Some(Num { i, j: n.j, value: -n.value, kind: n.kind, spelled: true });
+        return Some(Num {
+            i,
+            j: n.j,
+            value: -n.value,
+            kind: n.kind,
+            spelled: true,
+        });
     }
     // "half a dozen", "half million", "quarter million", "demi-million".
     if let Some(d) = nw.denominators.get(w0) {
@@ -681,25 +833,53 @@ fn words_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> 
         }
         if nw.indefinite.iter().any(|a| a == tk.w(k)) {
             if let Some(m) = nw.multiples.get(tk.w(k + 1)) {
-                return Some(Num { i, j: k + 2, value: m / d, kind: NumKind::Cardinal, spelled: true });
+                return Some(Num {
+                    i,
+                    j: k + 2,
+                    value: m / d,
+                    kind: NumKind::Cardinal,
+                    spelled: true,
+                });
             }
         }
         if let Some(WordClass::Scale(s)) = nw.words.get(tk.w(k)) {
-            return Some(Num { i, j: k + 1, value: s / d, kind: NumKind::Fraction, spelled: true });
+            return Some(Num {
+                i,
+                j: k + 1,
+                value: s / d,
+                kind: NumKind::Fraction,
+                spelled: true,
+            });
         }
     }
     // "a hundred", "a dozen", "a half", "a twenty-first": the article counts as one.
-    let (start, indefinite) = if nw.indefinite.iter().any(|a| a == w0) { (i + 1, true) } else { (i, false) };
+    let (start, indefinite) = if nw.indefinite.iter().any(|a| a == w0) {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
     if indefinite {
         let next = tk.w(start);
         if let Some(m) = nw.multiples.get(next) {
-            return Some(Num { i, j: start + 1, value: *m, kind: NumKind::Cardinal, spelled: true });
+            return Some(Num {
+                i,
+                j: start + 1,
+                value: *m,
+                kind: NumKind::Cardinal,
+                spelled: true,
+            });
         }
         if let Some(d) = nw.denominators.get(next) {
             if next.ends_with('s') {
                 return None;
             }
-            return Some(Num { i, j: start + 1, value: 1.0 / d, kind: NumKind::Fraction, spelled: true });
+            return Some(Num {
+                i,
+                j: start + 1,
+                value: 1.0 / d,
+                kind: NumKind::Fraction,
+                spelled: true,
+            });
         }
         let ok = matches!(nw.words.get(next), Some(WordClass::Hundred | WordClass::Scale(_)))
             || nw.multiples.contains_key(next)
@@ -717,7 +897,13 @@ fn words_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> 
         if d < 3.0 {
             return None;
         }
-        return Some(Num { i, j: ph.j, value: 1.0 / d, kind: NumKind::Fraction, spelled: true });
+        return Some(Num {
+            i,
+            j: ph.j,
+            value: 1.0 / d,
+            kind: NumKind::Fraction,
+            spelled: true,
+        });
     }
     // A digit group alone is not a word number.
     if !indefinite && tk.toks[i].kind == TokKind::Digits && ph.n == 1 {
@@ -730,12 +916,24 @@ fn words_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> 
             // "one hundred thirty fifths": numerator and denominator.
             if let Some((num, den)) = split_denominator(tk, &ph, nw, lang) {
                 if den != 0.0 {
-                    return Some(Num { i, j, value: num / den, kind: NumKind::Fraction, spelled: true });
+                    return Some(Num {
+                        i,
+                        j,
+                        value: num / den,
+                        kind: NumKind::Fraction,
+                        spelled: true,
+                    });
                 }
             }
             return None;
         }
-        return Some(Num { i, j, value, kind: NumKind::Ordinal, spelled: true });
+        return Some(Num {
+            i,
+            j,
+            value,
+            kind: NumKind::Ordinal,
+            spelled: true,
+        });
     }
     // "trois douzaines", "a dozen", "three hundred and two dozens".
     if let Some(m) = nw.multiples.get(tk.w(j)) {
@@ -743,7 +941,13 @@ fn words_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> 
             Some((b, _, _)) => b + (value - b) * m,
             None => value * m,
         };
-        return Some(Num { i, j: j + 1, value: v, kind: NumKind::Cardinal, spelled: true });
+        return Some(Num {
+            i,
+            j: j + 1,
+            value: v,
+            kind: NumKind::Cardinal,
+            spelled: true,
+        });
     }
     // Decimal words: "two hundred point zero three", "deux cent virgule cinquante deux".
     if matches!(tk.w(j), "point" | "virgule") {
@@ -758,13 +962,23 @@ fn words_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> 
         }
         if !digits.is_empty() {
             if let Ok(v) = format!("{}.{}", value as u64, digits).parse::<f64>() {
-                return Some(Num { i, j: k, value: v, kind: NumKind::Fraction, spelled: true });
+                return Some(Num {
+                    i,
+                    j: k,
+                    value: v,
+                    kind: NumKind::Fraction,
+                    spelled: true,
+                });
             }
         }
     }
     // "one twenty-fifth", "un vingt-cinquième", "three quarters": numerator, then denominator.
     // A hyphen may stand between them: "one - fourth".
-    let dj = if tk.n(j) == "-" && tk.gap_before(j).len() <= 1 { j + 1 } else { j };
+    let dj = if tk.n(j) == "-" && tk.gap_before(j).len() <= 1 {
+        j + 1
+    } else {
+        j
+    };
     if value > 0.0 {
         if let Some(d) = nw.denominators.get(tk.w(dj)) {
             if !tk.w(dj).starts_with("second") {
@@ -778,14 +992,26 @@ fn words_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> 
                         e += 3;
                     }
                 }
-                return Some(Num { i, j: e, value: v, kind: NumKind::Fraction, spelled: true });
+                return Some(Num {
+                    i,
+                    j: e,
+                    value: v,
+                    kind: NumKind::Fraction,
+                    spelled: true,
+                });
             }
         }
         if let Some(den) = phrase_at(tk, dj, nw, lang, false) {
             let d = den.acc.value();
             if den.ordinal && d > 1.0 {
                 let v = joined_value(&ph, value, d);
-                return Some(Num { i, j: den.j, value: v, kind: NumKind::Fraction, spelled: true });
+                return Some(Num {
+                    i,
+                    j: den.j,
+                    value: v,
+                    kind: NumKind::Fraction,
+                    spelled: true,
+                });
             }
         }
     }
@@ -793,7 +1019,13 @@ fn words_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> 
     if let Some(e) = over_at(tk, j) {
         if let Some(den) = number_at(tk, e, nw, lang) {
             if den.kind == NumKind::Cardinal && den.value != 0.0 && value < den.value {
-                return Some(Num { i, j: den.j, value: value / den.value, kind: NumKind::Fraction, spelled: true });
+                return Some(Num {
+                    i,
+                    j: den.j,
+                    value: value / den.value,
+                    kind: NumKind::Fraction,
+                    spelled: true,
+                });
             }
         }
     }
@@ -802,10 +1034,22 @@ fn words_at(tk: &Tokens, i: usize, nw: &NumberWords, lang: Lang) -> Option<Num> 
         if let Some((add, e)) = joined_fraction(tk, j + 1, nw, lang, &ph) {
             value += add;
             j = e;
-            return Some(Num { i, j, value, kind: NumKind::Fraction, spelled: true });
+            return Some(Num {
+                i,
+                j,
+                value,
+                kind: NumKind::Fraction,
+                spelled: true,
+            });
         }
     }
-    Some(Num { i, j, value, kind: NumKind::Cardinal, spelled: true })
+    Some(Num {
+        i,
+        j,
+        value,
+        kind: NumKind::Cardinal,
+        spelled: true,
+    })
 }
 
 /// "one hundred and three quarters" is 100¾ but "one hundred and thirty-two fifths" is 132/5:
@@ -868,7 +1112,6 @@ fn joined_fraction(tk: &Tokens, k: usize, nw: &NumberWords, lang: Lang, ph: &Phr
     Some((frac, e))
 }
 
-
 /// Whether `class` may follow `last` in one number ("twenty one" yes, "one two" no).
 fn allowed(last: Option<WordClass>, class: WordClass, current: f64, lang: Lang) -> bool {
     use WordClass::*;
@@ -907,9 +1150,16 @@ pub fn scan(tk: &Tokens, nw: &NumberWords, lang: Lang) -> Vec<Num> {
     while i < tk.len() {
         if let Some(n) = number_at(tk, i, nw, lang) {
             // "180ml", "29km": a measure, read by the unit recogniser, not a bare number.
-            let glued_unit = !n.spelled && n.kind == NumKind::Cardinal && tk.toks.get(n.j).is_some_and(|t| t.is_word() && !tk.spaced(n.j));
+            let glued_unit = !n.spelled
+                && n.kind == NumKind::Cardinal
+                && tk.toks.get(n.j).is_some_and(|t| t.is_word() && !tk.spaced(n.j));
             // "this one", "which one": a pronoun.
-            let pronoun = n.j == n.i + 1 && i > 0 && nw.pronoun_after.get(&*tk.toks[i].norm).is_some_and(|before| before.iter().any(|b| b == tk.w(i - 1)));
+            let pronoun = n.j == n.i + 1
+                && i > 0
+                && nw
+                    .pronoun_after
+                    .get(&*tk.toks[i].norm)
+                    .is_some_and(|before| before.iter().any(|b| b == tk.w(i - 1)));
             if !glued_unit && !pronoun {
                 out.push(n);
             }

@@ -347,7 +347,8 @@ pub fn deliberate() -> Vec<(String, String)> {
         input: String,
         reason: String,
     }
-    let doc: Doc = toml::from_str(include_str!("../../../data/recognize/peer-deliberate.toml")).unwrap_or(Doc { case: Vec::new() });
+    let doc: Doc = toml::from_str(include_str!("../../../data/recognize/peer-deliberate.toml"))
+        .unwrap_or(Doc { case: Vec::new() });
     doc.case.into_iter().map(|e| (e.input, e.reason)).collect()
 }
 
@@ -370,8 +371,13 @@ pub fn run_dir(rec: &Recognizer, dir: &Path, keep_failures: bool) -> Result<Vec<
                 if fail.is_none() {
                     r.checked_pass += 1;
                 } else if keep_failures {
-                    let why = deliberate.iter().find(|(i, _)| *i == c.input).map(|(_, r)| format!(" [deliberate: {r}]")).unwrap_or_default();
-                    r.failures.push(format!("{:?} → {}{why}", c.input, fail.unwrap_or_default()));
+                    let why = deliberate
+                        .iter()
+                        .find(|(i, _)| *i == c.input)
+                        .map(|(_, r)| format!(" [deliberate: {r}]"))
+                        .unwrap_or_default();
+                    r.failures
+                        .push(format!("{:?} → {}{why}", c.input, fail.unwrap_or_default()));
                 }
             } else {
                 r.unchecked += 1;

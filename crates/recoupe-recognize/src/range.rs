@@ -5,7 +5,6 @@
 //! approximate 10 000, "loin d'être 3 000" less than 3 000. The phrases are data
 //! (`data/recognize/ranges.toml`); the grammar combining them is here.
 
-
 use serde::Deserialize;
 
 use crate::number::{number_at, Num, NumKind};
@@ -196,7 +195,8 @@ fn bound_at(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Bounds> {
     }
     let q = quantity_at(tk, qi, d, lang)?;
     // "about 20~100", "about 500 or more": the hedge yields to the range after it.
-    if before == Some(Bound::Approx) && (between_at(tk, qi, d, lang).is_some() || r.after.longest_at(tk, q.j).is_some()) {
+    if before == Some(Bound::Approx) && (between_at(tk, qi, d, lang).is_some() || r.after.longest_at(tk, q.j).is_some())
+    {
         return None;
     }
     let mut b = Bounds {
@@ -231,7 +231,10 @@ fn bound_at(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Bounds> {
         Some(Bound::Incl) | None => {}
     }
     // "equal to 5000 or less than 6000": the second phrase bounds its own number.
-    let after = r.after.longest_at(tk, q.j).filter(|(j, _)| quantity_at(tk, *j, d, lang).is_none());
+    let after = r
+        .after
+        .longest_at(tk, q.j)
+        .filter(|(j, _)| quantity_at(tk, *j, d, lang).is_none());
     if let Some((j, after)) = after {
         match (before, *after) {
             (None | Some(Bound::Equal), Bound::Min) => {
@@ -274,7 +277,10 @@ fn shared_scale(tk: &Tokens, a: Q, b: &Q, d: &LangData) -> Q {
     let last = tk.w(b.j.saturating_sub(1));
     if let Some(crate::tables::WordClass::Scale(s)) = d.numbers.words.get(last) {
         if a.value < 1000.0 && a.value * s <= b.value && !a.approx && tk.w(a.j.saturating_sub(1)) != last {
-            return Q { value: a.value * s, ..a };
+            return Q {
+                value: a.value * s,
+                ..a
+            };
         }
     }
     a
@@ -468,22 +474,39 @@ pub fn percents(tk: &Tokens, nums: &[Num], d: &LangData, _lang: Lang) -> Vec<Can
         if t.norm == "%" {
             let alone = tk.spaced(i) && tk.toks.get(i + 1).is_none_or(|_| tk.spaced(i + 1));
             if alone && !nums.iter().any(|n| n.j == i) {
-                out.push(Cand { i, j: i + 1, kind: Kind::Percent, value: Value::Null });
+                out.push(Cand {
+                    i,
+                    j: i + 1,
+                    kind: Kind::Percent,
+                    value: Value::Null,
+                });
             }
             continue;
         }
         if !t.is_word() {
             continue;
         }
-        let Some((k, _)) = d.numbers.percent.longest_at(tk, i) else { continue };
+        let Some((k, _)) = d.numbers.percent.longest_at(tk, i) else {
+            continue;
+        };
         if matches!(tk.w(k), "of" | "des" | "de") {
             if let Some(n) = nums.iter().find(|n| n.i == k + 1) {
-                out.push(Cand { i, j: n.j, kind: Kind::Percent, value: Value::Number(n.value) });
+                out.push(Cand {
+                    i,
+                    j: n.j,
+                    kind: Kind::Percent,
+                    value: Value::Number(n.value),
+                });
                 continue;
             }
         }
         if k == i + 1 && !nums.iter().any(|n| n.j == i) && d.numbers.percent_nouns.iter().any(|w| *w == *t.norm) {
-            out.push(Cand { i, j: k, kind: Kind::Percent, value: Value::Null });
+            out.push(Cand {
+                i,
+                j: k,
+                kind: Kind::Percent,
+                value: Value::Null,
+            });
         }
     }
     out

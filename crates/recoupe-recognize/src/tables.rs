@@ -1,6 +1,5 @@
 //! Word tables loaded from `data/recognize/*.toml` (compiled in, extensible at run time).
 
-
 /// The maps the recognisers look words up in: Fx hashing, because the scan does one or two
 /// lookups per token and SipHash dominated the profile (short keys, no untrusted keys).
 pub type Map<K, V> = rustc_hash::FxHashMap<K, V>;
@@ -64,7 +63,12 @@ pub struct Phrases<V> {
 
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
-        Phrases { map: Map::default(), prefixes: Set::default(), firsts: Set::default(), max_tokens: 0 }
+        Phrases {
+            map: Map::default(),
+            prefixes: Set::default(),
+            firsts: Set::default(),
+            max_tokens: 0,
+        }
     }
 }
 
@@ -212,7 +216,10 @@ impl NumberWords {
             self.percent.insert(&p, ());
         }
         for (w, before) in raw.pronoun_after {
-            self.pronoun_after.entry(fold(&w).into_owned()).or_default().extend(before);
+            self.pronoun_after
+                .entry(fold(&w).into_owned())
+                .or_default()
+                .extend(before);
         }
         for (p, v) in raw.relative {
             self.relative.insert(&p, v);

@@ -55,8 +55,11 @@ pub struct Tokens<'a> {
     pub toks: Vec<Token<'a>>,
     /// `number_at` per token, computed once: every recogniser asks "is there a number
     /// here?" at many positions, and the answer does not change within one text.
-    pub(crate) num_cache: std::cell::RefCell<(Option<crate::Lang>, Vec<Option<Option<crate::number::Num>>>)>,
+    pub(crate) num_cache: std::cell::RefCell<NumCache>,
 }
+
+/// The language the cache was filled for, and per token: not asked yet, or the answer.
+pub(crate) type NumCache = (Option<crate::Lang>, Vec<Option<Option<crate::number::Num>>>);
 
 /// French elisions that are written glued to the next word and must stay one token,
 /// so that "l'an" reads as two words and not as "l", "'", "an".
@@ -130,7 +133,11 @@ impl<'a> Tokens<'a> {
                 i += l;
             }
         }
-        Tokens { text, toks, num_cache: Default::default() }
+        Tokens {
+            text,
+            toks,
+            num_cache: Default::default(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -204,7 +211,13 @@ fn word<'a>(text: &'a str, start: usize, toks: &mut Vec<Token<'a>>) -> usize {
         }
     }
     let t = &text[start..end];
-    toks.push(Token { kind: TokKind::Word, start, end, text: t, norm: fold(t) });
+    toks.push(Token {
+        kind: TokKind::Word,
+        start,
+        end,
+        text: t,
+        norm: fold(t),
+    });
     end
 }
 

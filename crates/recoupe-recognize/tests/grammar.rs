@@ -15,12 +15,18 @@ fn spans(text: &str, lang: Lang) -> Vec<Recognized> {
 /// The span whose text is `what`.
 fn find(text: &str, lang: Lang, what: &str) -> Recognized {
     let all = spans(text, lang);
-    all.iter().find(|s| s.text == what).cloned().unwrap_or_else(|| panic!("{what:?} not found in {text:?}: {all:#?}"))
+    all.iter()
+        .find(|s| s.text == what)
+        .cloned()
+        .unwrap_or_else(|| panic!("{what:?} not found in {text:?}: {all:#?}"))
 }
 
 fn number(text: &str, lang: Lang, what: &str) -> f64 {
     match find(text, lang, what) {
-        Recognized { value: Value::Number(v), .. } => v,
+        Recognized {
+            value: Value::Number(v),
+            ..
+        } => v,
         other => panic!("{what:?} is not a plain number: {other:?}"),
     }
 }
@@ -36,18 +42,46 @@ fn bounds(text: &str, lang: Lang, what: &str) -> (Option<f64>, Option<f64>, bool
 fn french_numbers_in_digits_and_words() {
     let fr = Lang::Fr;
     assert_eq!(number("L'armée a envoyé 12 000 soldats.", fr, "12 000"), 12000.0);
-    assert_eq!(number("L'armée a envoyé 12\u{a0}000 soldats.", fr, "12\u{a0}000"), 12000.0);
-    assert_eq!(number("L'armée a envoyé 12\u{202f}000 soldats.", fr, "12\u{202f}000"), 12000.0);
+    assert_eq!(
+        number("L'armée a envoyé 12\u{a0}000 soldats.", fr, "12\u{a0}000"),
+        12000.0
+    );
+    assert_eq!(
+        number("L'armée a envoyé 12\u{202f}000 soldats.", fr, "12\u{202f}000"),
+        12000.0
+    );
     assert_eq!(number("L'armée a envoyé 12.000 soldats.", fr, "12.000"), 12000.0);
     assert_eq!(number("Le débit était de 1,5 fois la normale.", fr, "1,5"), 1.5);
-    assert_eq!(number("Le canton compte quatre-vingt-dix-sept communes.", fr, "quatre-vingt-dix-sept"), 97.0);
-    assert_eq!(number("Il reste soixante-dix maisons debout.", fr, "soixante-dix"), 70.0);
-    assert_eq!(number("On a compté mille cinq cents sinistrés.", fr, "mille cinq cents"), 1500.0);
-    assert_eq!(number("Septante-deux familles ont été relogées.", fr, "Septante-deux"), 72.0);
+    assert_eq!(
+        number(
+            "Le canton compte quatre-vingt-dix-sept communes.",
+            fr,
+            "quatre-vingt-dix-sept"
+        ),
+        97.0
+    );
+    assert_eq!(
+        number("Il reste soixante-dix maisons debout.", fr, "soixante-dix"),
+        70.0
+    );
+    assert_eq!(
+        number("On a compté mille cinq cents sinistrés.", fr, "mille cinq cents"),
+        1500.0
+    );
+    assert_eq!(
+        number("Septante-deux familles ont été relogées.", fr, "Septante-deux"),
+        72.0
+    );
     assert_eq!(number("Il y a eu vingt et un blessés.", fr, "vingt et un"), 21.0);
     assert_eq!(number("L'ouvrage a coûté 3 milliards.", fr, "3 milliards"), 3e9);
-    assert_eq!(number("Le chantier a employé 10 mille ouvriers.", fr, "10 mille"), 10000.0);
-    assert_eq!(number("La région a reçu 1,5 million de visiteurs.", fr, "1,5 million"), 1.5e6);
+    assert_eq!(
+        number("Le chantier a employé 10 mille ouvriers.", fr, "10 mille"),
+        10000.0
+    );
+    assert_eq!(
+        number("La région a reçu 1,5 million de visiteurs.", fr, "1,5 million"),
+        1.5e6
+    );
 }
 
 #[test]
@@ -59,7 +93,10 @@ fn english_numbers_in_digits_and_words() {
     assert_eq!(number("The plan cost 1.2 billion.", en, "1.2 billion"), 1.2e9);
     assert_eq!(number("They hired 12k seasonal workers.", en, "12k"), 12000.0);
     // "a dozen" is read as "about twelve", as news uses it.
-    assert_eq!(bounds("A dozen boats were lost.", en, "A dozen"), (Some(12.0), Some(12.0), true));
+    assert_eq!(
+        bounds("A dozen boats were lost.", en, "A dozen"),
+        (Some(12.0), Some(12.0), true)
+    );
     assert_eq!(number("Three dozen boats were lost.", en, "Three dozen"), 36.0);
 }
 
@@ -89,19 +126,66 @@ fn percentages() {
 #[test]
 fn french_bounds_and_hedges() {
     let fr = Lang::Fr;
-    assert_eq!(bounds("Jusqu'à 12 000 soldats auraient été déployés.", fr, "Jusqu'à 12 000"), (None, Some(12000.0), false));
-    assert_eq!(bounds("Au moins 12 personnes sont mortes.", fr, "Au moins 12"), (Some(12.0), None, false));
-    assert_eq!(bounds("Plus de 3 000 foyers sont privés d'eau.", fr, "Plus de 3 000"), (Some(3000.0), None, false));
-    assert_eq!(bounds("Moins de 500 ouvriers restent sur place.", fr, "Moins de 500"), (None, Some(500.0), false));
-    assert_eq!(bounds("Environ 10 000 habitants ont fui.", fr, "Environ 10 000"), (Some(10000.0), Some(10000.0), true));
-    assert_eq!(bounds("Des milliers de personnes ont manifesté.", fr, "Des milliers"), (Some(1000.0), None, true));
-    assert_eq!(bounds("Des dizaines de milliers de litres ont fui.", fr, "Des dizaines de milliers"), (Some(10000.0), None, true));
-    assert_eq!(bounds("Entre 1 000 et 3 000 hommes seraient sur place.", fr, "Entre 1 000 et 3 000"), (Some(1000.0), Some(3000.0), false));
-    assert_eq!(bounds("On parle de 1 000 à 3 000 hommes.", fr, "1 000 à 3 000"), (Some(1000.0), Some(3000.0), false));
-    assert_eq!(bounds("Un effectif de 1 000-3 000 hommes.", fr, "1 000-3 000"), (Some(1000.0), Some(3000.0), false));
-    assert_eq!(bounds("Le chiffre est loin d'être 3 000.", fr, "loin d'être 3 000"), (None, Some(3000.0), false));
-    assert_eq!(bounds("Il n'y avait pas plus de 50 agents.", fr, "pas plus de 50"), (None, Some(50.0), false));
-    assert_eq!(bounds("Une dizaine de maisons ont brûlé.", fr, "Une dizaine"), (Some(10.0), Some(10.0), true));
+    assert_eq!(
+        bounds("Jusqu'à 12 000 soldats auraient été déployés.", fr, "Jusqu'à 12 000"),
+        (None, Some(12000.0), false)
+    );
+    assert_eq!(
+        bounds("Au moins 12 personnes sont mortes.", fr, "Au moins 12"),
+        (Some(12.0), None, false)
+    );
+    assert_eq!(
+        bounds("Plus de 3 000 foyers sont privés d'eau.", fr, "Plus de 3 000"),
+        (Some(3000.0), None, false)
+    );
+    assert_eq!(
+        bounds("Moins de 500 ouvriers restent sur place.", fr, "Moins de 500"),
+        (None, Some(500.0), false)
+    );
+    assert_eq!(
+        bounds("Environ 10 000 habitants ont fui.", fr, "Environ 10 000"),
+        (Some(10000.0), Some(10000.0), true)
+    );
+    assert_eq!(
+        bounds("Des milliers de personnes ont manifesté.", fr, "Des milliers"),
+        (Some(1000.0), None, true)
+    );
+    assert_eq!(
+        bounds(
+            "Des dizaines de milliers de litres ont fui.",
+            fr,
+            "Des dizaines de milliers"
+        ),
+        (Some(10000.0), None, true)
+    );
+    assert_eq!(
+        bounds(
+            "Entre 1 000 et 3 000 hommes seraient sur place.",
+            fr,
+            "Entre 1 000 et 3 000"
+        ),
+        (Some(1000.0), Some(3000.0), false)
+    );
+    assert_eq!(
+        bounds("On parle de 1 000 à 3 000 hommes.", fr, "1 000 à 3 000"),
+        (Some(1000.0), Some(3000.0), false)
+    );
+    assert_eq!(
+        bounds("Un effectif de 1 000-3 000 hommes.", fr, "1 000-3 000"),
+        (Some(1000.0), Some(3000.0), false)
+    );
+    assert_eq!(
+        bounds("Le chiffre est loin d'être 3 000.", fr, "loin d'être 3 000"),
+        (None, Some(3000.0), false)
+    );
+    assert_eq!(
+        bounds("Il n'y avait pas plus de 50 agents.", fr, "pas plus de 50"),
+        (None, Some(50.0), false)
+    );
+    assert_eq!(
+        bounds("Une dizaine de maisons ont brûlé.", fr, "Une dizaine"),
+        (Some(10.0), Some(10.0), true)
+    );
 }
 
 #[test]
@@ -114,14 +198,42 @@ fn a_bound_needs_a_number() {
 #[test]
 fn english_bounds_and_ranges() {
     let en = Lang::En;
-    assert_eq!(bounds("Up to 700 contract workers could be laid off.", en, "Up to 700"), (None, Some(700.0), false));
-    assert_eq!(bounds("At least 30 people died.", en, "At least 30"), (Some(30.0), None, false));
-    assert_eq!(bounds("More than 3,000 homes lost power.", en, "More than 3,000"), (Some(3000.0), None, false));
-    assert_eq!(bounds("Nearly 200 were evacuated.", en, "Nearly 200"), (Some(200.0), Some(200.0), true));
-    assert_eq!(bounds("Thousands of people marched.", en, "Thousands"), (Some(1000.0), None, true));
-    assert_eq!(bounds("Officials counted from 1,000 to 3,000 troops.", en, "from 1,000 to 3,000"), (Some(1000.0), Some(3000.0), false));
-    assert_eq!(bounds("Between 40 and 60 boats sank.", en, "Between 40 and 60"), (Some(40.0), Some(60.0), false));
-    assert_eq!(bounds("That is far from 3,000.", en, "far from 3,000"), (None, Some(3000.0), false));
+    assert_eq!(
+        bounds("Up to 700 contract workers could be laid off.", en, "Up to 700"),
+        (None, Some(700.0), false)
+    );
+    assert_eq!(
+        bounds("At least 30 people died.", en, "At least 30"),
+        (Some(30.0), None, false)
+    );
+    assert_eq!(
+        bounds("More than 3,000 homes lost power.", en, "More than 3,000"),
+        (Some(3000.0), None, false)
+    );
+    assert_eq!(
+        bounds("Nearly 200 were evacuated.", en, "Nearly 200"),
+        (Some(200.0), Some(200.0), true)
+    );
+    assert_eq!(
+        bounds("Thousands of people marched.", en, "Thousands"),
+        (Some(1000.0), None, true)
+    );
+    assert_eq!(
+        bounds(
+            "Officials counted from 1,000 to 3,000 troops.",
+            en,
+            "from 1,000 to 3,000"
+        ),
+        (Some(1000.0), Some(3000.0), false)
+    );
+    assert_eq!(
+        bounds("Between 40 and 60 boats sank.", en, "Between 40 and 60"),
+        (Some(40.0), Some(60.0), false)
+    );
+    assert_eq!(
+        bounds("That is far from 3,000.", en, "far from 3,000"),
+        (None, Some(3000.0), false)
+    );
 }
 
 #[test]
@@ -129,7 +241,11 @@ fn dates_times_durations_and_ages_are_not_counts() {
     let fr = Lang::Fr;
     let s = find("Le 28 octobre, la digue a cédé.", fr, "28 octobre");
     assert_eq!(s.kind, Kind::Date);
-    assert_eq!(s.value, Value::Time(TimeValue::Point("2023-10-28".into())), "the most recent 28 October before 18 October 2024");
+    assert_eq!(
+        s.value,
+        Value::Time(TimeValue::Point("2023-10-28".into())),
+        "the most recent 28 October before 18 October 2024"
+    );
     let s = find("Vendredi, la préfecture a parlé.", fr, "Vendredi");
     assert_eq!(s.value, Value::Time(TimeValue::Point("2024-10-18".into())));
     let s = find("Hier, la préfecture a parlé.", fr, "Hier");
@@ -137,9 +253,15 @@ fn dates_times_durations_and_ages_are_not_counts() {
     let s = find("Le couvre-feu commence à 22H00.", fr, "22H00");
     assert_eq!(s.kind, Kind::Time);
     let all = spans("Le chantier a duré trois ans.", fr);
-    assert!(all.iter().all(|s| s.kind != Kind::Number), "a duration is not a count: {all:?}");
+    assert!(
+        all.iter().all(|s| s.kind != Kind::Number),
+        "a duration is not a count: {all:?}"
+    );
     let all = spans("Elles étaient âgées de 22 à 83 ans.", fr);
-    assert!(all.iter().all(|s| s.kind != Kind::Number && s.kind != Kind::Range), "ages are not counts: {all:?}");
+    assert!(
+        all.iter().all(|s| s.kind != Kind::Number && s.kind != Kind::Range),
+        "ages are not counts: {all:?}"
+    );
     let en = Lang::En;
     let s = find("Two days ago the river rose.", en, "Two days ago");
     assert_eq!(s.value, Value::Time(TimeValue::Point("2024-10-16".into())));
@@ -165,13 +287,24 @@ fn offsets_are_characters_into_the_text() {
 
 #[test]
 fn web_addresses_are_not_quantities() {
-    assert!(spans("Voir https://example.org/rapport?page=30%25&annee=2020 pour le détail.", Lang::Fr).iter().all(|s| s.text != "30%"));
+    assert!(spans(
+        "Voir https://example.org/rapport?page=30%25&annee=2020 pour le détail.",
+        Lang::Fr
+    )
+    .iter()
+    .all(|s| s.text != "30%"));
 }
 
 #[test]
 fn a_number_cut_off_by_the_end_of_the_text() {
     // Found by fuzzing: a joiner as the last word sent the fraction reader past the end.
-    for text in ["mille neuf cent vingt et ", "vingt et", "one hundred and", "trois et un", "2 1/"] {
+    for text in [
+        "mille neuf cent vingt et ",
+        "vingt et",
+        "one hundred and",
+        "trois et un",
+        "2 1/",
+    ] {
         let _ = spans(text, Lang::Fr);
         let _ = spans(text, Lang::En);
     }

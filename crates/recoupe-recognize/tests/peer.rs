@@ -25,7 +25,10 @@ fn peer_suite_bars() {
             _ => continue,
         };
         if r.checked > 0 && (r.checked_pass as f64) < bar * r.checked as f64 {
-            below.push(format!("{} {}: {} of {} (bar {bar})", r.language, r.model, r.checked_pass, r.checked));
+            below.push(format!(
+                "{} {}: {} of {} (bar {bar})",
+                r.language, r.model, r.checked_pass, r.checked
+            ));
         }
     }
     assert!(below.is_empty(), "below the bar: {below:#?}");

@@ -23,10 +23,30 @@ fn read_whole(text: &str, lang: Lang) -> Option<f64> {
 }
 
 const EN_UNITS: [&str; 20] = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
-const EN_TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const EN_TENS: [&str; 10] = [
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 
 fn en_below_1000(n: u64, and: bool, hyphen: bool) -> String {
     let (h, r) = (n / 100, n % 100);
@@ -44,7 +64,11 @@ fn en_below_1000(n: u64, and: bool, hyphen: bool) -> String {
             parts.push(EN_TENS[(r / 10) as usize].to_string());
         } else {
             let sep = if hyphen { "-" } else { " " };
-            parts.push(format!("{}{sep}{}", EN_TENS[(r / 10) as usize], EN_UNITS[(r % 10) as usize]));
+            parts.push(format!(
+                "{}{sep}{}",
+                EN_TENS[(r / 10) as usize],
+                EN_UNITS[(r % 10) as usize]
+            ));
         }
     }
     parts.join(" ")
@@ -138,7 +162,10 @@ fn fr_words(n: u64, belgian: bool) -> String {
         return "zéro".into();
     }
     let mut parts = Vec::new();
-    for (scale, one, many) in [(1_000_000_000, "un milliard", "milliards"), (1_000_000, "un million", "millions")] {
+    for (scale, one, many) in [
+        (1_000_000_000, "un milliard", "milliards"),
+        (1_000_000, "un million", "millions"),
+    ] {
         let g = (n / scale) % 1000;
         if g == 1 {
             parts.push(one.to_string());
@@ -164,7 +191,7 @@ fn grouped(n: u64, sep: &str) -> String {
     let d = n.to_string();
     let mut out = String::new();
     for (k, c) in d.chars().enumerate() {
-        if k > 0 && (d.len() - k) % 3 == 0 {
+        if k > 0 && (d.len() - k).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);

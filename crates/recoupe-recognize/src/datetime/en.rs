@@ -63,6 +63,8 @@ pub struct Tables {
     anchors: Set<String>,
     /// First words of several-word units ("business days").
     unit_firsts: Set<String>,
+    /// First words of several-word phrases that are no time words alone ("new", "good", "right").
+    phrase_firsts: Set<String>,
     /// Every class of every word, built at the first scan (it needs the number words).
     lex: std::sync::OnceLock<Map<String, u16>>,
 }
@@ -367,13 +369,21 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
         st.push(w.to_string());
     }
     // Anchors: every word of the tables that is not a grammar word.
+    // A several-word phrase that starts with a content word ("new year's day", "right now")
+    // is an anchor only where the whole phrase is written: its first word is kept apart.
     let mut anchors: Vec<String> = Vec::new();
+    let mut firsts: Vec<String> = Vec::new();
     {
         let mut add_all = |p: &str| {
-            for tok in Tokens::new(p).toks {
-                if tok.kind == TokKind::Word {
-                    anchors.push(tok.norm.to_string());
-                }
+            let toks = Tokens::new(p).toks;
+            let words: Vec<String> = toks
+                .iter()
+                .filter(|t| t.kind == TokKind::Word)
+                .map(|t| t.norm.to_string())
+                .collect();
+            match words.first() {
+                Some(f) if toks.len() > 1 && !FUNCTION_WORDS.contains(&f.as_str()) => firsts.push(f.clone()),
+                _ => anchors.extend(words),
             }
         };
         for k in t.months.keys().chain(t.weekdays.keys()).chain(t.weekdays_plural.keys()) {
@@ -418,6 +428,8 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
     }
     t.anchors
         .extend(anchors.into_iter().filter(|w| !FUNCTION_WORDS.contains(&w.as_str())));
+    t.phrase_firsts
+        .extend(firsts.into_iter().filter(|w| !t.anchors.contains(w)));
     t.starters.extend(st);
     // Words were added: the merged lexicon is rebuilt at the next scan.
     t.lex = std::sync::OnceLock::new();
@@ -537,6 +549,7 @@ const L_NUMWORD: u16 = 16;
 const L_BOUND: u16 = 32;
 const L_REC: u16 = 64;
 const L_FISCAL: u16 = 128;
+const L_PHRASE: u16 = 256;
 
 fn lexicon(t: &Tables, nw: &NumberWords) -> Map<String, u16> {
     let mut m: Map<String, u16> = Map::default();
@@ -560,7 +573,24 @@ fn lexicon(t: &Tables, nw: &NumberWords) -> Map<String, u16> {
         .iter()
         .for_each(|w| add(w, L_REC));
     ["fiscal", "school", "sy", "fy"].iter().for_each(|w| add(w, L_FISCAL));
+    t.phrase_firsts.iter().for_each(|w| add(w, L_PHRASE));
     m
+}
+
+/// Whether one of the several-word phrases of the tables is written at `i`.
+fn phrase_at(tk: &Tokens, t: &Tables, i: usize) -> bool {
+    let long = |r: Option<usize>| r.is_some_and(|j| j > i + 1);
+    long(t.relative_days.longest_at(tk, i).map(|x| x.0))
+        || long(t.parts.longest_at(tk, i).map(|x| x.0))
+        || long(t.day_parts.longest_at(tk, i).map(|x| x.0))
+        || long(t.units.longest_at(tk, i).map(|x| x.0))
+        || long(t.vague.longest_at(tk, i).map(|x| x.0))
+        || long(t.set_words.longest_at(tk, i).map(|x| x.0))
+        || long(t.holidays.longest_at(tk, i).map(|x| x.0))
+        || long(t.easter_holidays.longest_at(tk, i).map(|x| x.0))
+        || long(t.weekday_holidays.longest_at(tk, i).map(|x| x.0))
+        || long(t.now.longest_at(tk, i).map(|x| x.0))
+        || long(t.seasons.longest_at(tk, i).map(|x| x.0))
 }
 
 fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand> {
@@ -579,7 +609,10 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
         .toks
         .iter()
         .zip(&cls)
-        .map(|(tok, &c)| tok.kind == TokKind::Digits || c & (L_ANCHOR | L_NUMWORD) != 0)
+        .enumerate()
+        .map(|(i, (tok, &c))| {
+            tok.kind == TokKind::Digits || c & (L_ANCHOR | L_NUMWORD) != 0 || (c & L_PHRASE != 0 && phrase_at(tk, t, i))
+        })
         .collect();
     if !anchor.iter().any(|&a| a) {
         return out;

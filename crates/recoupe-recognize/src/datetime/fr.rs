@@ -10,8 +10,10 @@
 //!
 //! Resolution follows the conventions of Recognizers-Text where they are not absurd for
 //! news: a range ends where the next period starts ("de 2010 à 2018" ends on 2018-01-01),
-//! a date without a year is the most recent past one, "prochain"/"dernier" after a
-//! weekday name the next or the previous week.
+//! a date without a year is the most recent past one unless that is more than ten months
+//! back (then the coming one: an announcement) or the words before look ahead ("d'ici le",
+//! "jusqu'au"), "mardi prochain" is next week's Tuesday and "mardi dernier" the last one
+//! before the reference day.
 
 use std::collections::HashMap;
 
