@@ -47,6 +47,10 @@ fn lang_key(lang: Lang) -> &'static str {
     }
 }
 
+/// Tables whose words are context for a grammar, not signs of a date or an amount
+/// ("peine", "mandat" tell a duration from an age; alone they are no time expression).
+const CONTEXT_KEYS: &[&str] = &["duration_nouns"];
+
 /// Every word of every key and string value.
 fn collect(v: &toml::Value, out: &mut Vec<String>) {
     match v {
@@ -54,6 +58,9 @@ fn collect(v: &toml::Value, out: &mut Vec<String>) {
         toml::Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
         toml::Value::Table(t) => {
             for (k, x) in t {
+                if CONTEXT_KEYS.contains(&k.as_str()) {
+                    continue;
+                }
                 out.push(k.clone());
                 collect(x, out);
             }

@@ -3411,3 +3411,32 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod speed_full {
+    /// Throughput of the whole French pass (gate and every recogniser) on a text file (run by hand:
+    /// FR_SPEED=file).
+    #[test]
+    #[ignore]
+    fn speed_full() {
+        let Ok(path) = std::env::var("FR_SPEED") else { return };
+        let text = std::fs::read_to_string(path).unwrap_or_default().repeat(50);
+        let r = crate::Recognizer::new().unwrap();
+        let reference = Some(jiff::civil::date(2024, 10, 19).at(12, 0, 0, 0));
+        let t0 = std::time::Instant::now();
+        let mut n = 0;
+        for para in text.split("\n\n") {
+            n += r.recognize(para, crate::Lang::Fr, reference).len();
+        }
+        let dt = t0.elapsed().as_secs_f64();
+        let mut fam = crate::Families::ALL;
+        fam.datetime = false;
+        let t1 = std::time::Instant::now();
+        for para in text.split("\n\n") {
+            n += r.recognize_families(para, crate::Lang::Fr, reference, fam).len();
+        }
+        let dt2 = t1.elapsed().as_secs_f64();
+        let mb = text.len() as f64 / 1e6;
+        println!("{n} spans; all {:.1} MB/s; without dates {:.1} MB/s", mb / dt, mb / dt2);
+    }
+}
