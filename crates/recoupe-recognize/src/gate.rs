@@ -21,6 +21,9 @@ use crate::{Lang, RecognizeError};
 pub struct Gate {
     /// Word -> the recognisers it wakes (bits of [`Wake`]).
     words: Map<String, u8>,
+    /// Words that are dates only beside a number ("May 9", "Wed 13th", "9 am"): as words
+    /// they are too common ("may", "sun", "am") to wake anything alone.
+    near_digits: Map<String, u8>,
 }
 
 /// The recognisers a clause needs, as bits.
@@ -104,6 +107,8 @@ impl Gate {
             not_triggers: Vec<String>,
             #[serde(default)]
             numbers_only: Vec<String>,
+            #[serde(default)]
+            near_digits: Vec<String>,
         }
         #[derive(Deserialize)]
         struct Doc {
@@ -116,6 +121,12 @@ impl Gate {
         let sec = if lang == Lang::Fr { d.fr } else { d.en };
         for w in sec.not_triggers {
             self.words.remove(&*fold(&w));
+        }
+        for w in sec.near_digits {
+            let w = fold(&w).into_owned();
+            if let Some(bits) = self.words.remove(&w) {
+                self.near_digits.insert(w, bits);
+            }
         }
         for w in sec.numbers_only {
             self.words.insert(fold(&w).into_owned(), Wake::NUMBERS);
@@ -162,6 +173,13 @@ impl Gate {
                 };
                 if let Some(v) = self.words.get(w) {
                     bits |= v;
+                } else if let Some(v) = self.near_digits.get(w) {
+                    let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+                    let after = digit_at(end) || (matches!(b.get(end), Some(b' ' | b'/' | b'.' | b'-')) && digit_at(end + 1));
+                    let before = i >= 1 && (digit_at(i - 1) || (i >= 2 && matches!(b[i - 1], b' ' | b'/' | b'-') && digit_at(i - 2)));
+                    if after || before {
+                        bits |= v;
+                    }
                 }
                 // A currency code with a multiplier, in capitals ("MUSD 5", "kEUR 3").
                 let n = end - i;
@@ -180,7 +198,8 @@ impl Gate {
                 let len = end - i;
                 let next = b.get(end).copied().unwrap_or(b' ');
                 let after = b.get(end + 1).copied().unwrap_or(b' ');
-                let year = len == 4 && matches!(b[i], b'1' | b'2');
+                let year = (len == 4 || len == 8) && matches!(b[i], b'1' | b'2');
+                let ish = clause.get(end..).is_some_and(|r| r.starts_with("ish"));
                 let clock = matches!(next, b':' | b'h' | b'H' | b'/') || (next == b'-' && after.is_ascii_digit());
                 let meridian = matches!(next.to_ascii_lowercase(), b'a' | b'p')
                     || (next == b' ' && matches!(after.to_ascii_lowercase(), b'a' | b'p'));
@@ -222,7 +241,7 @@ impl Gate {
                             | "before"
                     )
                 };
-                if year || clock || meridian || at {
+                if year || clock || meridian || at || ish {
                     bits |= Wake::DATETIME;
                 }
                 // A unit symbol right after the number: "1.8m", "75 L", "30 MUSD", "24703m2".

@@ -1475,6 +1475,11 @@ impl Cx<'_> {
             if self.t.units.longest_at(self.tk, j).is_some() || matches!(nxt, "century" | "quarter" | "half") {
                 return None;
             }
+            // "the fourth flood", "the 4th battalion": an ordinal before a noun is no day of the month.
+            let joins = matches!(nxt, "" | "of" | "at" | "and" | "or" | "to" | "through" | "until" | "till" | "in" | "on" | "from" | "this" | "next" | "last" | "by" | "before" | "after");
+            if !joins && !self.t.anchors.contains(nxt) && self.tk.toks.get(j).is_some_and(|t| t.is_word()) {
+                return None;
+            }
             let y = self.ref_year();
             let m = i32::from(self.rd.month());
             let this = ymd(y, m, d.into());
