@@ -175,8 +175,10 @@ impl Gate {
                     bits |= v;
                 } else if let Some(v) = self.near_digits.get(w) {
                     let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
-                    let after = digit_at(end) || (matches!(b.get(end), Some(b' ' | b'/' | b'.' | b'-')) && digit_at(end + 1));
-                    let before = i >= 1 && (digit_at(i - 1) || (i >= 2 && matches!(b[i - 1], b' ' | b'/' | b'-') && digit_at(i - 2)));
+                    let after =
+                        digit_at(end) || (matches!(b.get(end), Some(b' ' | b'/' | b'.' | b'-')) && digit_at(end + 1));
+                    let before = i >= 1
+                        && (digit_at(i - 1) || (i >= 2 && matches!(b[i - 1], b' ' | b'/' | b'-') && digit_at(i - 2)));
                     if after || before {
                         bits |= v;
                     }

@@ -824,7 +824,7 @@ fn amounts(tk: &Tokens, nums: &[Num], d: &LangData, lang: Lang) -> Vec<Amt> {
                 // "a half turn", "half a mile", "a quarter million dollars", "un demi tour".
                 if let Some(v) = u.fraction_words.get(&*t.norm) {
                     let mut i = k;
-                    if k > 0 && k - 1 >= covered_until && u.articles.iter().any(|a| a == tk.w(k - 1)) {
+                    if k > 0 && k > covered_until && u.articles.iter().any(|a| a == tk.w(k - 1)) {
                         i = k - 1;
                     }
                     let mut j = k + 1;

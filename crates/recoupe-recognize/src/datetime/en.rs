@@ -1476,7 +1476,26 @@ impl Cx<'_> {
                 return None;
             }
             // "the fourth flood", "the 4th battalion": an ordinal before a noun is no day of the month.
-            let joins = matches!(nxt, "" | "of" | "at" | "and" | "or" | "to" | "through" | "until" | "till" | "in" | "on" | "from" | "this" | "next" | "last" | "by" | "before" | "after");
+            let joins = matches!(
+                nxt,
+                "" | "of"
+                    | "at"
+                    | "and"
+                    | "or"
+                    | "to"
+                    | "through"
+                    | "until"
+                    | "till"
+                    | "in"
+                    | "on"
+                    | "from"
+                    | "this"
+                    | "next"
+                    | "last"
+                    | "by"
+                    | "before"
+                    | "after"
+            );
             if !joins && !self.t.anchors.contains(nxt) && self.tk.toks.get(j).is_some_and(|t| t.is_word()) {
                 return None;
             }
@@ -3252,10 +3271,9 @@ impl Cx<'_> {
                 && (1000..3000).contains(&ya)
                 && ya < yb
                 && yb < 3000
+                && !(self.n(k + 3) == "-" && self.digits(k + 4).is_some())
             {
-                if !(self.n(k + 3) == "-" && self.digits(k + 4).is_some()) {
-                    return Some((k + 3, M::Span(year_span(ya)?.0, year_span(yb)?.0)));
-                }
+                return Some((k + 3, M::Span(year_span(ya)?.0, year_span(yb)?.0)));
             }
         }
         // "between ninth and seventeenth of april", "between the 9th and the 17th of April"
@@ -3323,17 +3341,19 @@ impl Cx<'_> {
                 return self.finish_range(k, k1 + 1, a, b, d2.0);
             }
         }
-        if de_year(&a).is_none() && de_year(&b).is_none() {
-            if matches!(a, De::Md { .. } | De::Month { .. }) && matches!(b, De::Md { .. } | De::Month { .. }) {
-                // Both without a year: the start as news reads it, the end the first after it.
-                let sa = self.resolve(a)?;
-                let y = i32::from(start_of(&sa).year());
-                a = with_year(a, y);
-                b = with_year(b, y);
-                if let Some(sb) = self.resolve(b) {
-                    if start_of(&sb) < start_of(&sa) {
-                        b = with_year(b, y + 1);
-                    }
+        if de_year(&a).is_none()
+            && de_year(&b).is_none()
+            && matches!(a, De::Md { .. } | De::Month { .. })
+            && matches!(b, De::Md { .. } | De::Month { .. })
+        {
+            // Both without a year: the start as news reads it, the end the first after it.
+            let sa = self.resolve(a)?;
+            let y = i32::from(start_of(&sa).year());
+            a = with_year(a, y);
+            b = with_year(b, y);
+            if let Some(sb) = self.resolve(b) {
+                if start_of(&sb) < start_of(&sa) {
+                    b = with_year(b, y + 1);
                 }
             }
         }
@@ -3424,10 +3444,7 @@ impl Cx<'_> {
     fn duration_parts(&self, i: usize) -> Option<(usize, Vec<(f64, String)>)> {
         let mut parts = Vec::new();
         let mut k = i;
-        loop {
-            let Some((j, n, code)) = self.duration_one(k) else {
-                break;
-            };
+        while let Some((j, n, code)) = self.duration_one(k) {
             parts.push((n, code));
             k = j;
             // "3 hours 30 minutes", "2 weeks and 2 days"
@@ -4017,13 +4034,7 @@ impl Cx<'_> {
                 }
                 j
             }
-            "sy" | "fy" => {
-                if self.year(k + 1).is_some() {
-                    k + 2
-                } else {
-                    return None;
-                }
-            }
+            "sy" | "fy" if self.year(k + 1).is_some() => k + 2,
             _ => return None,
         };
         let s = if self.w(i) == "the" { i + 1 } else { i };

@@ -1566,9 +1566,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     fn edge_date(&self, i: usize) -> Option<D> {
         let (ej, e) = self.edge_word(i)?;
         let (d, _) = self.edge_target(ej)?;
-        if d.end.is_none() {
-            return None;
-        }
+        d.end?;
         let (s, en) = edge_of(&d, e)?;
         Some(D {
             j: d.j,
@@ -2048,7 +2046,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         if let Some(c) = self.clock(ck) {
             let ok = c.marked || (cue && c.h <= 24 && (self.boundary(c.j) || self.w(c.j) == "et"));
-            if ok && (d.bare_day == false || c.marked) {
+            if ok && (!d.bare_day || c.marked) {
                 if let Some(t) = c.time() {
                     self.push(out, i, c.j, V::At(at(day, t)), !d.year_given);
                 }
@@ -2629,11 +2627,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             {
                 continue;
             }
-            let end = if r.end.is_some() && r.grain >= Grain::Week && r.end.is_some() {
-                e
-            } else {
-                e
-            };
+            let end = e;
             self.push(
                 out,
                 i,
@@ -2749,7 +2743,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                     k += 1;
                 }
                 if let Some((j, tx, daily)) = self.every(k) {
-                    let timex = if c.marked && !c.hours_only || (c.hours_only) {
+                    let timex = if c.marked || c.hours_only {
                         if daily {
                             c.timex()
                         } else {
@@ -3010,63 +3004,6 @@ mod probe {
         let nums = crate::number::scan(&tk, &d.numbers, Lang::Fr);
         let cands = super::scan(&tk, &nums, d, reference);
         crate::to_spans(&tk, crate::settle(cands))
-    }
-
-    /// Development probe: reads `REF<TAB>sentence` lines, prints what the French grammar finds.
-    #[test]
-    #[ignore]
-    fn probe() {
-        let d = fr_data();
-        // FR_PROBE=file, one `REFERENCE<TAB>sentence` (or a sentence) a line.
-        let Ok(path) = std::env::var("FR_PROBE") else { return };
-        let src = std::fs::read_to_string(path).unwrap_or_default();
-        for line in src.lines() {
-            let (rf, line) = line.split_once('\t').unwrap_or(("2024-03-15T12:00:00", line));
-            let reference: jiff::civil::DateTime = rf.parse().unwrap_or(jiff::civil::date(2024, 3, 15).at(12, 0, 0, 0));
-            let got = run(&d, line, Some(reference));
-            println!("## {line}");
-            for g in got {
-                println!(
-                    "    {} [{},{}) {:?} {}",
-                    serde_json::to_string(&g.text).unwrap(),
-                    g.start,
-                    g.end,
-                    g.kind,
-                    serde_json::to_string(&g.value).unwrap()
-                );
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod speed {
-    /// Throughput of the French grammar alone on news-like prose (run by hand).
-    #[test]
-    #[ignore]
-    fn speed() {
-        let d = super::probe::fr_data();
-        let para = "Le gouvernement a annoncé mardi une hausse de 3 % des prix de l'énergie, \
-            une mesure qui doit entrer en vigueur le 1er janvier. Les syndicats de la fonction publique \
-            ont dénoncé une décision prise sans concertation et appellent à manifester dans plusieurs \
-            villes de France. Selon les chiffres publiés par l'institut de la statistique, l'inflation \
-            a atteint 5,2 % sur un an en octobre, après 4,9 % le mois précédent. Les négociations \
-            entre les partenaires sociaux doivent reprendre la semaine prochaine à Paris. ";
-        let text = para.repeat(20000);
-        let reference = Some(jiff::civil::date(2024, 3, 15).at(12, 0, 0, 0));
-        let t0 = std::time::Instant::now();
-        let tk = crate::token::Tokens::new(&text);
-        let nums = crate::number::scan(&tk, &d.numbers, crate::Lang::Fr);
-        let t1 = std::time::Instant::now();
-        let c = super::scan(&tk, &nums, &d, reference);
-        let t2 = std::time::Instant::now();
-        let mb = text.len() as f64 / 1e6;
-        println!(
-            "{} cands; tokenise+numbers {:.1} MB/s; dates {:.1} MB/s",
-            c.len(),
-            mb / (t1 - t0).as_secs_f64(),
-            mb / (t2 - t1).as_secs_f64()
-        );
     }
 }
 
@@ -3409,34 +3346,5 @@ mod tests {
             let _ = run(&d, s, r);
             let _ = run(&d, s, None);
         }
-    }
-}
-
-#[cfg(test)]
-mod speed_full {
-    /// Throughput of the whole French pass (gate and every recogniser) on a text file (run by hand:
-    /// FR_SPEED=file).
-    #[test]
-    #[ignore]
-    fn speed_full() {
-        let Ok(path) = std::env::var("FR_SPEED") else { return };
-        let text = std::fs::read_to_string(path).unwrap_or_default().repeat(50);
-        let r = crate::Recognizer::new().unwrap();
-        let reference = Some(jiff::civil::date(2024, 10, 19).at(12, 0, 0, 0));
-        let t0 = std::time::Instant::now();
-        let mut n = 0;
-        for para in text.split("\n\n") {
-            n += r.recognize(para, crate::Lang::Fr, reference).len();
-        }
-        let dt = t0.elapsed().as_secs_f64();
-        let mut fam = crate::Families::ALL;
-        fam.datetime = false;
-        let t1 = std::time::Instant::now();
-        for para in text.split("\n\n") {
-            n += r.recognize_families(para, crate::Lang::Fr, reference, fam).len();
-        }
-        let dt2 = t1.elapsed().as_secs_f64();
-        let mb = text.len() as f64 / 1e6;
-        println!("{n} spans; all {:.1} MB/s; without dates {:.1} MB/s", mb / dt, mb / dt2);
     }
 }

@@ -44,10 +44,20 @@ pub fn week_start(d: Date) -> Date {
 /// is close (an announcement of what comes).
 pub fn month_day_near(reference: Date, month: i8, day: i8) -> Option<Date> {
     let this = Date::new(reference.year(), month, day).ok();
-    match this {
+    let past = match this {
         Some(d) if d <= reference => Some(d),
         _ => Date::new(reference.year() - 1, month, day).ok().or(this),
+    }?;
+    // "le 28 octobre" written on 18 October: ten days ahead, not almost a year back.
+    if past <= reference && reference.since(past).is_ok_and(|s| s.get_days() > 304) {
+        if let Some(next) = Date::new(past.year().saturating_add(1), month, day)
+            .ok()
+            .filter(|n| *n > reference)
+        {
+            return Some(next);
+        }
     }
+    Some(past)
 }
 
 pub fn point(i: usize, j: usize, kind: Kind, v: String) -> Cand {
