@@ -13,7 +13,7 @@
 use serde::Deserialize;
 
 use crate::tables::Map;
-use crate::token::fold;
+use crate::token::{fold, TokKind, Token, Tokens};
 use crate::{Lang, RecognizeError};
 
 /// Trigger words of one language.
@@ -282,6 +282,145 @@ impl Gate {
         }
         Wake(bits)
     }
+}
+
+impl Gate {
+    /// [`Gate::wakes_for`] over the tokens of a clause (the text is read once, by the tokeniser).
+    pub fn wakes_tokens(&self, text: &str, toks: &[Token], want: u8) -> Wake {
+        let mut bits = 0u8;
+        let spaced = |k: usize| k > 0 && toks.get(k).is_some_and(|t| t.start > toks[k - 1].end);
+        let gap = |k: usize| {
+            toks.get(k)
+                .map_or("", |t| if k > 0 { &text[toks[k - 1].end..t.start] } else { "" })
+        };
+        for (k, t) in toks.iter().enumerate() {
+            match t.kind {
+                TokKind::Word => {
+                    let w = &*t.norm;
+                    if let Some(v) = self.words.get(w) {
+                        bits |= v;
+                    } else if let Some(v) = self.near_digits.get(w) {
+                        let beside = |x: usize, g: &str| {
+                            toks.get(x).is_some_and(|d| d.kind == TokKind::Digits) && g.chars().count() <= 1
+                        };
+                        if (k + 1 < toks.len() && beside(k + 1, gap(k + 1))) || (k > 0 && beside(k - 1, gap(k))) {
+                            bits |= v;
+                        }
+                    }
+                    // A currency code with a multiplier, in capitals ("MUSD 5"), or a CJK currency sign.
+                    let n = t.text.len();
+                    if ((3..=5).contains(&n) && t.text.bytes().skip(1).all(|x| x.is_ascii_uppercase()))
+                        || matches!(t.text, "元" | "円" | "圆")
+                    {
+                        bits |= Wake::UNITS;
+                    }
+                }
+                TokKind::Digits => {
+                    bits |= Wake::NUMBERS | Wake::RANGES;
+                    let next = toks.get(k + 1);
+                    let glued = next.is_some_and(|_| !spaced(k + 1));
+                    let nn = next.map_or("", |n| &*n.norm);
+                    let len = t.text.len();
+                    let year = (len == 4 || len == 8) && matches!(t.text.as_bytes()[0], b'1' | b'2');
+                    let clock = glued
+                        && (matches!(nn, ":" | "/" | "h")
+                            || (nn == "-" && toks.get(k + 2).is_some_and(|d| d.kind == TokKind::Digits)));
+                    let meridian = next.is_some_and(|n| {
+                        n.kind == TokKind::Word
+                            && gap(k + 1).chars().count() <= 1
+                            && (nn.starts_with('a') || nn.starts_with('p'))
+                    });
+                    let ish = glued && nn == "ish";
+                    let at = k > 0
+                        && spaced(k)
+                        && matches!(
+                            &*toks[k - 1].norm,
+                            "at" | "by"
+                                | "around"
+                                | "till"
+                                | "until"
+                                | "a"
+                                | "vers"
+                                | "des"
+                                | "avant"
+                                | "apres"
+                                | "jusqu'"
+                                | "from"
+                                | "to"
+                                | "et"
+                                | "and"
+                                | "de"
+                                | "the"
+                                | "on"
+                                | "le"
+                                | "du"
+                                | "au"
+                                | "in"
+                                | "en"
+                                | "since"
+                                | "depuis"
+                                | "for"
+                                | "pour"
+                                | "pendant"
+                                | "during"
+                                | "after"
+                                | "before"
+                        );
+                    if year || clock || meridian || ish || at {
+                        bits |= Wake::DATETIME;
+                    }
+                    // A unit right after the number: "1.8m", "75 L", "30 MUSD", "5,5 km".
+                    let unit_next = next.is_some_and(|n| {
+                        (glued && (n.kind == TokKind::Word || matches!(nn, "." | ",")))
+                            || (n.kind == TokKind::Word
+                                && gap(k + 1).chars().count() == 1
+                                && (n.text.chars().count() <= 3 || n.text.chars().all(char::is_uppercase)))
+                    });
+                    if unit_next {
+                        bits |= Wake::UNITS;
+                    }
+                }
+                TokKind::Punct => match t.text.chars().next().unwrap_or(' ') {
+                    '%' | '½' | '¼' | '¾' | '⅓' | '⅔' => bits |= Wake::NUMBERS | Wake::RANGES,
+                    '$' | '£' | '¥' | '¢' | '¤' | '฿' | '֏' | '؋' | '৳' | '៛' | '\u{20a0}'..='\u{20cf}' => {
+                        bits |= Wake::NUMBERS | Wake::RANGES | Wake::UNITS
+                    }
+                    _ => {}
+                },
+            }
+            if bits & want == want {
+                break;
+            }
+        }
+        Wake(bits)
+    }
+}
+
+/// Token ranges of clauses, cut where [`clauses`] cuts the text: at line breaks, and after
+/// ".", "!" or "?" closing a word of four letters or more when a capital follows.
+pub fn token_clauses(tk: &Tokens) -> Vec<(usize, usize)> {
+    let toks = &tk.toks;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for k in 0..toks.len() {
+        let Some(next) = toks.get(k + 1) else { break };
+        let gap = &tk.text[toks[k].end..next.start];
+        let sentence_end = matches!(toks[k].text, "." | "!" | "?")
+            && !gap.is_empty()
+            && next.text.chars().next().is_some_and(char::is_uppercase)
+            && k > 0
+            && toks[k - 1].kind == TokKind::Word
+            && toks[k - 1].end == toks[k].start
+            && toks[k - 1].text.chars().count() >= 4;
+        if sentence_end || gap.contains('\n') {
+            out.push((start, k + 1));
+            start = k + 1;
+        }
+    }
+    if start < toks.len() {
+        out.push((start, toks.len()));
+    }
+    out
 }
 
 /// The words of a table string, with the optional endings it marks spelt out:

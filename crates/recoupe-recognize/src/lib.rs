@@ -316,11 +316,10 @@ impl Recognizer {
         reference: Option<DateTime>,
         fam: Families,
     ) -> Vec<Recognized> {
-        self.gated(text, lang, fam, |clause, fam| {
-            let tk = Tokens::new(clause);
-            let mut cands = self.candidates(&tk, lang, reference, fam);
+        self.gated(text, lang, fam, |tk, fam| {
+            let mut cands = self.candidates(tk, lang, reference, fam);
             absorb_bounds(&mut cands);
-            to_spans(&tk, settle(cands))
+            to_spans(tk, settle(cands))
         })
     }
 
@@ -334,48 +333,49 @@ impl Recognizer {
         fam: Families,
         kinds: &[Kind],
     ) -> Vec<Recognized> {
-        self.gated(text, lang, fam, |clause, fam| {
-            let tk = Tokens::new(clause);
-            let mut cands = self.candidates(&tk, lang, reference, fam);
+        self.gated(text, lang, fam, |tk, fam| {
+            let mut cands = self.candidates(tk, lang, reference, fam);
             cands.retain(|c| kinds.contains(&c.kind) && !is_approx_only(c));
-            to_spans(&tk, settle(cands))
+            to_spans(tk, settle(cands))
         })
     }
 
-    /// Runs `f` on each clause the gate lets through and shifts its spans to text offsets.
+    /// Tokenises `text` once, cuts it into clauses, and runs `f` on the tokens of each
+    /// clause the gate lets through, with the recognisers that clause needs.
     fn gated(
         &self,
         text: &str,
         lang: Lang,
         fam: Families,
-        f: impl Fn(&str, Families) -> Vec<Recognized>,
+        f: impl Fn(&Tokens, Families) -> Vec<Recognized>,
     ) -> Vec<Recognized> {
         let gate = &self.data(lang).gate;
+        let want = (u8::from(fam.numbers) * gate::Wake::NUMBERS)
+            | (u8::from(fam.ranges) * gate::Wake::RANGES)
+            | (u8::from(fam.units) * gate::Wake::UNITS)
+            | (u8::from(fam.datetime) * gate::Wake::DATETIME);
+        let all = Tokens::new(text);
+        let bounds = gate::token_clauses(&all);
+        let mut toks = all.toks.into_iter();
         let mut out = Vec::new();
-        let mut chars_before = 0;
-        let mut last = 0;
-        for (s, e) in gate::clauses(text) {
-            let clause = &text[s..e];
-            let want = (u8::from(fam.numbers) * gate::Wake::NUMBERS)
-                | (u8::from(fam.ranges) * gate::Wake::RANGES)
-                | (u8::from(fam.units) * gate::Wake::UNITS)
-                | (u8::from(fam.datetime) * gate::Wake::DATETIME);
-            let w = gate.wakes_for(clause, want);
+        let (mut byte, mut chars) = (0usize, 0usize);
+        for (a, b) in bounds {
+            let clause: Vec<token::Token> = toks.by_ref().take(b - a).collect();
+            let w = gate.wakes_tokens(text, &clause, want);
             let needed = Families {
                 numbers: fam.numbers && w.has(gate::Wake::NUMBERS),
                 ranges: fam.ranges && w.has(gate::Wake::RANGES),
                 units: fam.units && w.has(gate::Wake::UNITS),
                 datetime: fam.datetime && w.has(gate::Wake::DATETIME),
             };
-            if needed.numbers || needed.ranges || needed.units || needed.datetime {
-                chars_before += text[last..s].chars().count();
-                last = s;
-                for mut r in f(clause, needed) {
-                    r.start += chars_before;
-                    r.end += chars_before;
-                    out.push(r);
-                }
+            if !(needed.numbers || needed.ranges || needed.units || needed.datetime) {
+                continue;
             }
+            let Some(first) = clause.first() else { continue };
+            chars += text[byte..first.start].chars().count();
+            byte = first.start;
+            let tk = Tokens::from_parts(text, clause, (byte, chars));
+            out.extend(f(&tk, needed));
         }
         out
     }
@@ -385,7 +385,12 @@ impl Recognizer {
         let d = self.data(lang);
         let nums = number::scan(tk, &d.numbers, lang);
         let mut out = Vec::new();
-        let urls = url_spans(tk.text);
+        // Web addresses, looked for in this clause only.
+        let (lo, hi) = if tk.is_empty() { (0, 0) } else { tk.bytes(0, tk.len()) };
+        let urls: Vec<(usize, usize)> = url_spans(&tk.text[lo..hi])
+            .into_iter()
+            .map(|(s, e)| (s + lo, e + lo))
+            .collect();
         if fam.numbers {
             for n in nums
                 .iter()
@@ -563,12 +568,10 @@ pub fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
 pub fn to_spans(tk: &Tokens, cands: Vec<Cand>) -> Vec<Recognized> {
     let mut out = Vec::with_capacity(cands.len());
     // Byte → char offsets, walking forward once.
-    let mut last_byte = 0;
-    let mut last_char = 0;
+    let (mut last_byte, mut last_char) = tk.base;
     let mut char_at = |b: usize| {
         if b < last_byte {
-            last_byte = 0;
-            last_char = 0;
+            (last_byte, last_char) = tk.base;
         }
         last_char += tk.text[last_byte..b].chars().count();
         last_byte = b;

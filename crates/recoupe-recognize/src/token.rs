@@ -56,6 +56,9 @@ pub struct Tokens<'a> {
     /// `number_at` per token, computed once: every recogniser asks "is there a number
     /// here?" at many positions, and the answer does not change within one text.
     pub(crate) num_cache: std::cell::RefCell<NumCache>,
+    /// (byte, char) offset known to lie at or before the first token, so that a clause cut
+    /// out of a long text converts its offsets without counting from the text's start.
+    pub(crate) base: (usize, usize),
 }
 
 /// The language the cache was filled for, and per token: not asked yet, or the answer.
@@ -137,6 +140,18 @@ impl<'a> Tokens<'a> {
             text,
             toks,
             num_cache: Default::default(),
+            base: (0, 0),
+        }
+    }
+
+    /// The tokens of one clause of `text` (offsets stay those of `text`); `base` is a
+    /// (byte, char) position at or before the first of them.
+    pub fn from_parts(text: &'a str, toks: Vec<Token<'a>>, base: (usize, usize)) -> Self {
+        Tokens {
+            text,
+            toks,
+            num_cache: Default::default(),
+            base,
         }
     }
 

@@ -636,7 +636,8 @@ fn all_nums(tk: &Tokens, nums: &[Num], d: &LangData, lang: Lang) -> Vec<Num> {
         if t.kind == TokKind::Digits {
             // "USD115.5", "USD50": digits glued to a currency code (the scanner reads "A380" as a name).
             if k > 0 && !tk.spaced(k) && tk.toks[k - 1].kind == TokKind::Word && code_like(u, &tk.toks[k - 1]) {
-                let sub = Tokens::new(&tk.text[t.start..]);
+                let end = tk.toks.last().map_or(t.start, |l| l.end);
+                let sub = Tokens::new(&tk.text[t.start..end]);
                 if let Some(n) = number_at(&sub, 0, &d.numbers, lang) {
                     if n.kind == NumKind::Cardinal && k + n.j <= tk.len() {
                         out.push(Num { i: k, j: k + n.j, ..n });
