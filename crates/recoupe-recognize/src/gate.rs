@@ -507,4 +507,15 @@ mod tests {
             ["It rained at 10 p.m. Friday.", " Nobody came.", " Then\n", "again"]
         );
     }
+
+    #[test]
+    fn token_clauses_cut_where_text_clauses_do() {
+        let t = "It rained at 10 p.m. Friday. Nobody came. Then\nagain";
+        let tk = Tokens::new(t);
+        let parts: Vec<&str> = token_clauses(&tk)
+            .iter()
+            .map(|&(a, b)| &t[tk.toks[a].start..tk.toks[b - 1].end])
+            .collect();
+        assert_eq!(parts, ["It rained at 10 p.m. Friday.", "Nobody came.", "Then", "again"]);
+    }
 }
