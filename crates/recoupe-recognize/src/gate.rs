@@ -303,7 +303,13 @@ impl Gate {
                         let beside = |x: usize, g: &str| {
                             toks.get(x).is_some_and(|d| d.kind == TokKind::Digits) && g.chars().count() <= 1
                         };
-                        if (k + 1 < toks.len() && beside(k + 1, gap(k + 1))) || (k > 0 && beside(k - 1, gap(k))) {
+                        // "Jan/3", "3-May": a separator glued between them.
+                        let sep =
+                            |x: usize| toks.get(x).is_some_and(|p| matches!(p.text, "/" | "-" | ".")) && !spaced(x);
+                        let after = beside(k + 1, gap(k + 1)) || (sep(k + 1) && !spaced(k + 2) && beside(k + 2, ""));
+                        let before = k > 0
+                            && (beside(k - 1, gap(k)) || (k > 1 && sep(k - 1) && !spaced(k) && beside(k - 2, "")));
+                        if after || before {
                             bits |= v;
                         }
                     }
