@@ -12,7 +12,7 @@
 //! The scan starts only at numbers already found by [`crate::number::scan`] (plus the few
 //! amounts it cannot read: "USD115", "½", "a quarter million"), so ordinary words cost nothing.
 
-use std::collections::{HashMap, HashSet};
+use crate::tables::{Map as HashMap, Set as HashSet};
 
 use serde::Deserialize;
 

@@ -10,8 +10,8 @@
 //! at a token; overlapping candidates are settled by the caller (longest wins).
 //! The words are data, in `data/recognize/datetime-en.toml`.
 
+use crate::tables::Map as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use jiff::civil::{Date, Time};
 use serde::Deserialize;

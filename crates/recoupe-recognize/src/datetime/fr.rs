@@ -15,7 +15,7 @@
 //! "jusqu'au"), "mardi prochain" is next week's Tuesday and "mardi dernier" the last one
 //! before the reference day.
 
-use std::collections::HashMap;
+use crate::tables::Map as HashMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
