@@ -310,3 +310,17 @@ fn a_number_cut_off_by_the_end_of_the_text() {
     }
     assert_eq!(number("Il y en a vingt et", Lang::Fr, "vingt"), 20.0);
 }
+
+#[test]
+fn offsets_stay_right_across_skipped_clauses() {
+    // The first sentences hold nothing to recognise and are skipped whole; the spans after
+    // them must still point at the right characters (accents count as one character each).
+    let text = "Été sec à Sornac. Rien à signaler côté préfecture.\nLe 3 mars, près de 3 000 évacués. Écoles fermées jusqu'à 12 000 élèves.";
+    let all = spans(text, Lang::Fr);
+    assert!(all.len() >= 3, "{all:?}");
+    for s in &all {
+        let slice: String = text.chars().skip(s.start).take(s.end - s.start).collect();
+        assert_eq!(slice, s.text);
+    }
+    assert!(all.iter().any(|s| s.text == "jusqu'à 12 000"), "{all:?}");
+}

@@ -66,7 +66,7 @@ pub struct Tables {
     /// First words of several-word phrases that are no time words alone ("new", "good", "right").
     phrase_firsts: Set<String>,
     /// Every class of every word, built at the first scan (it needs the number words).
-    lex: std::sync::OnceLock<Map<String, u16>>,
+    lex: std::sync::OnceLock<Map<String, u32>>,
 }
 
 /// Grammar words that start an expression only when a time word follows closely
@@ -513,6 +513,10 @@ struct Cx<'a> {
     unit_tok: Vec<bool>,
     /// Look-ahead words of the rarer readings: 1 bound suffix, 2 recurrence, 4 fiscal year.
     flags: Vec<u8>,
+    /// Classes of each token (`L_*`, `T_*`): a reader refuses a token by a bit, not a hash.
+    cls: Vec<u32>,
+    /// The value of each token of at most nine digits, parsed once: readers ask again and again.
+    digit_vals: Vec<Option<i32>>,
 }
 
 /// A parsed piece: the token after it and its value.
@@ -541,19 +545,49 @@ pub fn scan(tk: &Tokens, _nums: &[Num], d: &LangData, reference: Option<DateTime
 }
 
 /// Classes of a word, merged into one map so that the scan costs one lookup per token.
-const L_ANCHOR: u16 = 1;
-const L_STARTER: u16 = 2;
-const L_UNIT: u16 = 4;
-const L_GLUED: u16 = 8;
-const L_NUMWORD: u16 = 16;
-const L_BOUND: u16 = 32;
-const L_REC: u16 = 64;
-const L_FISCAL: u16 = 128;
-const L_PHRASE: u16 = 256;
+const L_ANCHOR: u32 = 1;
+const L_STARTER: u32 = 2;
+const L_UNIT: u32 = 4;
+const L_GLUED: u32 = 8;
+const L_NUMWORD: u32 = 16;
+const L_BOUND: u32 = 32;
+const L_REC: u32 = 64;
+const L_FISCAL: u32 = 128;
+const L_PHRASE: u32 = 256;
+/// Tables a word may open: the readers test a bit before hashing the word again. For the
+/// phrase tables the bit is set on every prefix of a phrase, a superset of first words.
+const T_RELATIVE_DAYS: u32 = 1 << 9;
+const T_RELATIVE: u32 = 1 << 10;
+const T_PARTS: u32 = 1 << 11;
+const T_DAY_PARTS: u32 = 1 << 12;
+const T_UNITS: u32 = 1 << 13;
+const T_VAGUE: u32 = 1 << 14;
+const T_SET_WORDS: u32 = 1 << 15;
+const T_HOLIDAYS: u32 = 1 << 16;
+const T_EASTER_HOLIDAYS: u32 = 1 << 17;
+const T_WEEKDAY_HOLIDAYS: u32 = 1 << 18;
+const T_NOW: u32 = 1 << 19;
+const T_SEASONS: u32 = 1 << 20;
+const T_MONTHS: u32 = 1 << 21;
+const T_WEEKDAYS: u32 = 1 << 22;
+const T_WEEKDAYS_PLURAL: u32 = 1 << 23;
+/// Every table bit: a token that is no word gets them all, so that the readers look it up
+/// as before.
+const T_ALL: u32 = !((1 << 9) - 1);
 
-fn lexicon(t: &Tables, nw: &NumberWords) -> Map<String, u16> {
-    let mut m: Map<String, u16> = Map::default();
-    let mut add = |w: &str, b: u16| *m.entry(w.to_string()).or_default() |= b;
+/// Every non-empty prefix of every phrase of `p`: its first words are among them.
+fn phrase_prefixes<V>(p: &Phrases<V>) -> impl Iterator<Item = &str> {
+    p.map.keys().flat_map(|k| {
+        k.char_indices()
+            .skip(1)
+            .map(|(b, _)| &k[..b])
+            .chain(std::iter::once(k.as_str()))
+    })
+}
+
+fn lexicon(t: &Tables, nw: &NumberWords) -> Map<String, u32> {
+    let mut m: Map<String, u32> = Map::default();
+    let mut add = |w: &str, b: u32| *m.entry(w.to_string()).or_default() |= b;
     t.anchors.iter().for_each(|w| add(w, L_ANCHOR));
     t.starters.iter().for_each(|w| add(w, L_STARTER));
     t.units
@@ -574,6 +608,21 @@ fn lexicon(t: &Tables, nw: &NumberWords) -> Map<String, u16> {
         .for_each(|w| add(w, L_REC));
     ["fiscal", "school", "sy", "fy"].iter().for_each(|w| add(w, L_FISCAL));
     t.phrase_firsts.iter().for_each(|w| add(w, L_PHRASE));
+    phrase_prefixes(&t.relative_days).for_each(|w| add(w, T_RELATIVE_DAYS));
+    phrase_prefixes(&t.relative).for_each(|w| add(w, T_RELATIVE));
+    phrase_prefixes(&t.parts).for_each(|w| add(w, T_PARTS));
+    phrase_prefixes(&t.day_parts).for_each(|w| add(w, T_DAY_PARTS));
+    phrase_prefixes(&t.units).for_each(|w| add(w, T_UNITS));
+    phrase_prefixes(&t.vague).for_each(|w| add(w, T_VAGUE));
+    phrase_prefixes(&t.set_words).for_each(|w| add(w, T_SET_WORDS));
+    phrase_prefixes(&t.holidays).for_each(|w| add(w, T_HOLIDAYS));
+    phrase_prefixes(&t.easter_holidays).for_each(|w| add(w, T_EASTER_HOLIDAYS));
+    phrase_prefixes(&t.weekday_holidays).for_each(|w| add(w, T_WEEKDAY_HOLIDAYS));
+    phrase_prefixes(&t.now).for_each(|w| add(w, T_NOW));
+    phrase_prefixes(&t.seasons).for_each(|w| add(w, T_SEASONS));
+    t.months.keys().for_each(|w| add(w, T_MONTHS));
+    t.weekdays.keys().for_each(|w| add(w, T_WEEKDAYS));
+    t.weekdays_plural.keys().for_each(|w| add(w, T_WEEKDAYS_PLURAL));
     m
 }
 
@@ -595,12 +644,12 @@ fn phrase_at(tk: &Tokens, t: &Tables, i: usize) -> bool {
 
 fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand> {
     let lex = t.lex.get_or_init(|| lexicon(t, nw));
-    let cls: Vec<u16> = tk
+    let cls: Vec<u32> = tk
         .toks
         .iter()
         .map(|tok| match tok.kind {
             TokKind::Word => lex.get(&*tok.norm).copied().unwrap_or(0),
-            _ => 0,
+            _ => T_ALL,
         })
         .collect();
     let mut out = Vec::new();
@@ -635,6 +684,17 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
             .enumerate()
             .map(|(k, &c)| c & L_UNIT != 0 || (c & L_GLUED != 0 && k > 0 && !tk.spaced(k)))
             .collect(),
+        cls: cls.clone(),
+        digit_vals: tk
+            .toks
+            .iter()
+            .map(|t| {
+                if t.kind != TokKind::Digits || t.text.len() > 9 {
+                    return None;
+                }
+                t.text.parse().ok()
+            })
+            .collect(),
     };
     for i in 0..tk.len() {
         let tok = &tk.toks[i];
@@ -667,7 +727,7 @@ fn scan_with(tk: &Tokens, t: &Tables, nw: &NumberWords, r: DateTime) -> Vec<Cand
 /// Whether a number at `i` can begin a time expression: most numbers in news are amounts
 /// and counts, and the full grammar is only worth running next to a time word, a clock or
 /// date separator, or after a time preposition.
-fn number_gate(tk: &Tokens, cls: &[u16], anchor: &[bool], i: usize) -> bool {
+fn number_gate(tk: &Tokens, cls: &[u32], anchor: &[bool], i: usize) -> bool {
     let tok = &tk.toks[i];
     if tok.kind == TokKind::Digits && matches!(tok.text.len(), 4 | 8) {
         return true;
@@ -824,6 +884,27 @@ impl Cx<'_> {
     fn w(&self, i: usize) -> &str {
         self.tk.w(i)
     }
+    /// Whether the token at `i` may be in the tables of `bit`: false only when it surely is
+    /// not (past the end it is unknown, so true).
+    fn has(&self, i: usize, bit: u32) -> bool {
+        self.cls.get(i).is_none_or(|c| c & bit != 0)
+    }
+    /// `p.longest_at(i)`, refused by the class bit first.
+    fn ph<'m, V>(&self, p: &'m Phrases<V>, bit: u32, i: usize) -> Option<(usize, &'m V)> {
+        if self.has(i, bit) {
+            p.longest_at(self.tk, i)
+        } else {
+            None
+        }
+    }
+    /// `m[w(i)]`, refused by the class bit first.
+    fn look<'m, V>(&self, m: &'m Map<String, V>, bit: u32, i: usize) -> Option<&'m V> {
+        if self.has(i, bit) {
+            m.get(self.w(i))
+        } else {
+            None
+        }
+    }
     fn n(&self, i: usize) -> &str {
         self.tk.n(i)
     }
@@ -832,10 +913,7 @@ impl Cx<'_> {
     }
     fn digits(&self, i: usize) -> Option<(&str, i32)> {
         let t = self.tk.toks.get(i)?;
-        if t.kind != TokKind::Digits || t.text.len() > 9 {
-            return None;
-        }
-        Some((t.text, t.text.parse().ok()?))
+        Some((t.text, (*self.digit_vals.get(i)?)?))
     }
     fn ref_year(&self) -> i32 {
         i32::from(self.rd.year())
@@ -869,16 +947,16 @@ impl Cx<'_> {
             }
         }
         let rec_word = matches!(w, "every" | "each" | "any" | "once")
-            || self.t.weekdays.contains_key(w)
-            || self.t.weekdays_plural.contains_key(w)
-            || self.t.set_words.longest_at(self.tk, i).is_some()
-            || self.t.parts.map.contains_key(w);
+            || self.look(&self.t.weekdays, T_WEEKDAYS, i).is_some()
+            || self.look(&self.t.weekdays_plural, T_WEEKDAYS_PLURAL, i).is_some()
+            || self.ph(&self.t.set_words, T_SET_WORDS, i).is_some()
+            || (self.has(i, T_PARTS) && self.t.parts.map.contains_key(w));
         if rec_word || near(2, 8) {
             if let Some((j, tx)) = self.recurrence(i) {
                 push(Some(set(i, j, tx)));
             }
         }
-        if let Some((j, code)) = self.t.seasons.longest_at(self.tk, i) {
+        if let Some((j, code)) = self.ph(&self.t.seasons, T_SEASONS, i) {
             let _ = code;
             push(Some(interval(i, j, Kind::Date, None, None)));
         }
@@ -1012,7 +1090,7 @@ impl Cx<'_> {
     }
 
     fn now_m(&self, i: usize) -> P<M> {
-        if let Some((j, _)) = self.t.now.longest_at(self.tk, i) {
+        if let Some((j, _)) = self.ph(&self.t.now, T_NOW, i) {
             // "now" inside "from now" is the offset's.
             return Some((j, M::Dt(self.r)));
         }
@@ -1138,7 +1216,7 @@ impl Cx<'_> {
                 return None;
             }
             // Year first.
-            if let Some(&mo) = self.t.months.get(self.w(i + 2)) {
+            if let Some(&mo) = self.look(&self.t.months, T_MONTHS, i + 2) {
                 // 2019/aug/01
                 if self.n(i + 3) == sep && self.glued(i + 3) {
                     let (dt, d) = self.digits(i + 4)?;
@@ -1163,7 +1241,7 @@ impl Cx<'_> {
                     return None;
                 }
                 // 2020/23/Sep
-                if let Some(&mo) = self.t.months.get(self.w(i + 4)) {
+                if let Some(&mo) = self.look(&self.t.months, T_MONTHS, i + 4) {
                     return Some((i + 5, De::Day(ymd(y, mo.into(), b)?)));
                 }
                 return None;
@@ -1178,7 +1256,7 @@ impl Cx<'_> {
             return None;
         }
         // Day or month first.
-        if let Some(&mo) = self.t.months.get(self.w(i + 2)) {
+        if let Some(&mo) = self.look(&self.t.months, T_MONTHS, i + 2) {
             // 22/Jan/2019, 05-Aug-2016
             if self.n(i + 3) == sep && self.glued(i + 3) {
                 let (yt, y) = self.digits(i + 4)?;
@@ -1191,7 +1269,7 @@ impl Cx<'_> {
         if bt.len() == 4 && sep == "-" {
             // 23-2020-September
             if self.n(i + 3) == "-" && self.glued(i + 3) {
-                if let Some(&mo) = self.t.months.get(self.w(i + 4)) {
+                if let Some(&mo) = self.look(&self.t.months, T_MONTHS, i + 4) {
                     return Some((i + 5, De::Day(ymd(b, mo.into(), a)?)));
                 }
             }
@@ -1224,7 +1302,7 @@ impl Cx<'_> {
         }
         let ok = match sep {
             "/" => true,
-            "." => i > 0 && (self.w(i - 1) == "on" || self.t.weekdays.contains_key(self.w(i - 1))),
+            "." => i > 0 && (self.w(i - 1) == "on" || self.look(&self.t.weekdays, T_WEEKDAYS, i - 1).is_some()),
             _ => false,
         };
         if !ok {
@@ -1255,7 +1333,7 @@ impl Cx<'_> {
 
     /// "next 6th of April", "this 5/12": a day of the month in the year said.
     fn rel_date(&self, i: usize) -> P<De> {
-        let (k, &v) = self.t.relative.longest_at(self.tk, i)?;
+        let (k, &v) = self.ph(&self.t.relative, T_RELATIVE, i)?;
         let (j, de) = self
             .numeric_date(k)
             .or_else(|| self.day_first(k))
@@ -1285,7 +1363,7 @@ impl Cx<'_> {
 
     fn month_word(&self, i: usize) -> P<i8> {
         let w = self.w(i);
-        let &m = self.t.months.get(w)?;
+        let &m = self.look(&self.t.months, T_MONTHS, i)?;
         // Folding made "tués" look like "tues": English time words are written in ASCII.
         if !self.tk.toks.get(i).is_some_and(|t| t.text.is_ascii()) {
             return None;
@@ -1472,7 +1550,7 @@ impl Cx<'_> {
         // "the 4th", "the 17": a day of the current month (or the previous one, as news reads it).
         if the && !day_word && (ord || self.tk.toks.get(k).is_some_and(|t| t.kind == TokKind::Digits)) {
             let nxt = self.w(j);
-            if self.t.units.longest_at(self.tk, j).is_some() || matches!(nxt, "century" | "quarter" | "half") {
+            if self.ph(&self.t.units, T_UNITS, j).is_some() || matches!(nxt, "century" | "quarter" | "half") {
                 return None;
             }
             // "the fourth flood", "the 4th battalion": an ordinal before a noun is no day of the month.
@@ -1516,12 +1594,12 @@ impl Cx<'_> {
 
     /// Weekdays: "Friday", "next Monday", "last Friday", "Tue May 9", "monday the 27th".
     fn weekday_date(&self, i: usize) -> P<De> {
-        let (k, rel) = match self.t.relative.longest_at(self.tk, i) {
+        let (k, rel) = match self.ph(&self.t.relative, T_RELATIVE, i) {
             Some((k, &v)) => (k, Some((self.w(i).to_string(), v))),
             None => (i, None),
         };
         let w = self.w(k);
-        let &wd = self.t.weekdays.get(w)?;
+        let &wd = self.look(&self.t.weekdays, T_WEEKDAYS, k)?;
         if !self.tk.toks.get(k).is_some_and(|t| t.text.is_ascii()) {
             return None;
         }
@@ -1592,7 +1670,7 @@ impl Cx<'_> {
             let clock = matches!(self.n(j2), ":" | ".") && self.glued(j2) && self.digits(j2 + 1).is_some()
                 || matches!(self.w(j2), "am" | "pm" | "a" | "p" | "oclock" | "o")
                 || self.n(j2) == "-";
-            let unit = self.t.units.longest_at(self.tk, j2).is_some();
+            let unit = self.ph(&self.t.units, T_UNITS, j2).is_some();
             if !clock && !unit {
                 let mut e = j2;
                 if matches!(self.w(e), "th" | "st" | "nd" | "rd") {
@@ -1613,7 +1691,7 @@ impl Cx<'_> {
         let of = usize::from(self.w(j) == "of");
         if let Some((j2, De::Span(s, e))) = self.relative_period(j + of) {
             if (e - s).get_days() <= 7
-                && self.t.relative.longest_at(self.tk, j + of).is_some()
+                && self.ph(&self.t.relative, T_RELATIVE, j + of).is_some()
                 && self.w(j2 - 1) == "week"
             {
                 return Some((j2, De::Day(weekday_in_week(s, wd, 0)?)));
@@ -1627,7 +1705,7 @@ impl Cx<'_> {
 
     /// "today", "tomorrow", "the day after tomorrow", "the day before", "the day after".
     fn relative_day(&self, i: usize) -> P<De> {
-        if let Some((j, &v)) = self.t.relative_days.longest_at(self.tk, i) {
+        if let Some((j, &v)) = self.ph(&self.t.relative_days, T_RELATIVE_DAYS, i) {
             // "the day before / after": one day from the reference.
             if self.w(i) == "the" && self.w(i + 1) == "day" && j == i + 2 {
                 match self.w(j) {
@@ -1718,16 +1796,16 @@ impl Cx<'_> {
             return Some((k + 1, De::Span(mid.max(self.rd), e)));
         }
         // "this September", "next March", "last May"
-        if let Some((k, &v)) = self.t.relative.longest_at(self.tk, i) {
+        if let Some((k, &v)) = self.ph(&self.t.relative, T_RELATIVE, i) {
             // "this may be": the verb, unless written as a name.
             let verb = self.w(k) == "may" && self.tk.toks.get(k).is_some_and(|t| t.text.starts_with('m'));
-            if let (Some(&m), false) = (self.t.months.get(self.w(k)), verb && self.w(i) == "this") {
+            if let (Some(&m), false) = (self.look(&self.t.months, T_MONTHS, k), verb && self.w(i) == "this") {
                 let y = self.ref_year() + i32::try_from(v).ok()?;
                 let (s, e) = month_span(y, m.into())?;
                 return Some((k + 1, De::Span(s, e)));
             }
         }
-        let (k, n, the) = match self.t.relative.longest_at(self.tk, i) {
+        let (k, n, the) = match self.ph(&self.t.relative, T_RELATIVE, i) {
             Some((k, &v)) => (k, v, false),
             None if self.w(i) == "the" => (i + 1, 0, true),
             // "weekend" alone is the coming or current one.
@@ -1779,7 +1857,7 @@ impl Cx<'_> {
             jj += 1;
         }
         if unit == "week" {
-            if let Some(&wd) = self.t.weekdays.get(self.w(jj)) {
+            if let Some(&wd) = self.look(&self.t.weekdays, T_WEEKDAYS, jj) {
                 return Some((jj + 1, De::Day(weekday_in_week(s, wd, 0)?)));
             }
         }
@@ -1945,19 +2023,19 @@ impl Cx<'_> {
 
     /// Christmas, Easter 2018, Labor Day, and "last easter".
     fn holiday(&self, i: usize) -> P<De> {
-        let (k, rel) = match self.t.relative.longest_at(self.tk, i) {
+        let (k, rel) = match self.ph(&self.t.relative, T_RELATIVE, i) {
             Some((k, &v)) => (k, Some(v)),
             None => (i, None),
         };
         let which: Box<dyn Fn(i32) -> Option<Date>>;
         let j;
-        if let Some((j1, &(m, d))) = self.t.holidays.longest_at(self.tk, k) {
+        if let Some((j1, &(m, d))) = self.ph(&self.t.holidays, T_HOLIDAYS, k) {
             j = j1;
             which = Box::new(move |y| ymd(y, m.into(), d.into()));
-        } else if let Some((j1, &off)) = self.t.easter_holidays.longest_at(self.tk, k) {
+        } else if let Some((j1, &off)) = self.ph(&self.t.easter_holidays, T_EASTER_HOLIDAYS, k) {
             j = j1;
             which = Box::new(move |y| add_days(easter(y)?, off));
-        } else if let Some((j1, &(m, wd, n, off))) = self.t.weekday_holidays.longest_at(self.tk, k) {
+        } else if let Some((j1, &(m, wd, n, off))) = self.ph(&self.t.weekday_holidays, T_WEEKDAY_HOLIDAYS, k) {
             j = j1;
             which = Box::new(move |y| add_days(nth_weekday(y, m.into(), wd, n)?, off));
         } else {
@@ -2074,7 +2152,7 @@ impl Cx<'_> {
         }
         // "first 2 weeks of 2021", "last four months of 2021", "first ten days of last year".
         if let Some((k3, (cnt, false))) = self.int(k2) {
-            let (after, (code, _)) = self.t.units.longest_at(self.tk, k3)?;
+            let (after, (code, _)) = self.ph(&self.t.units, T_UNITS, k3)?;
             {
                 if self.w(after) != "of" {
                     return None;
@@ -2226,7 +2304,7 @@ impl Cx<'_> {
     fn last_n_head(&self, i: usize) -> Option<(usize, i64, f64, String)> {
         let k = i;
         // "3 next weeks", "5 past years"
-        let (dir, cnt, uk, count_first) = if let Some((k2, &v)) = self.t.relative.longest_at(self.tk, k) {
+        let (dir, cnt, uk, count_first) = if let Some((k2, &v)) = self.ph(&self.t.relative, T_RELATIVE, k) {
             if v == 0 {
                 return None;
             }
@@ -2234,13 +2312,13 @@ impl Cx<'_> {
             (v, c, k3, false)
         } else {
             let (k2, c) = self.count(k)?;
-            let (k3, &v) = self.t.relative.longest_at(self.tk, k2)?;
+            let (k3, &v) = self.ph(&self.t.relative, T_RELATIVE, k2)?;
             if v == 0 {
                 return None;
             }
             (v, c, k3, true)
         };
-        let (j, (code, _)) = self.t.units.longest_at(self.tk, uk)?;
+        let (j, (code, _)) = self.ph(&self.t.units, T_UNITS, uk)?;
         // "3 next week" is a count then a week: the unit must agree with the count.
         if count_first && cnt != 1.0 && !self.w(j - 1).ends_with('s') {
             return None;
@@ -2320,7 +2398,7 @@ impl Cx<'_> {
 
     /// A count before a unit: "3", "three", "a", "a few", "several", "couple".
     fn count(&self, i: usize) -> P<f64> {
-        if let Some((j, &v)) = self.t.vague.longest_at(self.tk, i) {
+        if let Some((j, &v)) = self.ph(&self.t.vague, T_VAGUE, i) {
             return Some((j, v));
         }
         if matches!(self.w(i), "a" | "an") {
@@ -2354,7 +2432,7 @@ impl Cx<'_> {
         // "one and a quarter" keeps its quarter.
         let fraction_word =
             |k: usize| n.kind == NumKind::Fraction && matches!(self.w(k), "quarter" | "quarters" | "half");
-        if let Some(k) = (i + 1..n.j).find(|&k| self.t.units.longest_at(self.tk, k).is_some() && !fraction_word(k)) {
+        if let Some(k) = (i + 1..n.j).find(|&k| self.ph(&self.t.units, T_UNITS, k).is_some() && !fraction_word(k)) {
             let (s, e) = self.tk.bytes(i, k);
             let sub = Tokens::new(&self.tk.text[s..e]);
             let m = number_at(&sub, 0, self.nw, Lang::En)?;
@@ -2687,7 +2765,7 @@ impl Cx<'_> {
         if k == j {
             return None;
         }
-        let (k2, p) = self.t.parts.longest_at(self.tk, k)?;
+        let (k2, p) = self.ph(&self.t.parts, T_PARTS, k)?;
         if matches!(self.w(k), "am" | "pm") {
             return None;
         }
@@ -2726,7 +2804,7 @@ impl Cx<'_> {
                 k += 2;
             }
             if k > i {
-                if let Some((k2, p)) = self.t.parts.longest_at(self.tk, k) {
+                if let Some((k2, p)) = self.ph(&self.t.parts, T_PARTS, k) {
                     if self.w(k2) == "at" {
                         let (j, (tm, _)) = self.clock(k2 + 1)?;
                         return Some((j, (Self::into_part(tm, &p.code), true)));
@@ -2823,7 +2901,7 @@ impl Cx<'_> {
         if the {
             k += 1;
         }
-        let (j, p) = self.t.parts.longest_at(self.tk, k)?;
+        let (j, p) = self.ph(&self.t.parts, T_PARTS, k)?;
         let word = self.w(k);
         if matches!(word, "am" | "pm") {
             return None;
@@ -3006,7 +3084,7 @@ impl Cx<'_> {
         }
         // "late this morning", "early this evening", "mid today": a part of a part.
         if matches!(self.w(i), "early" | "late" | "mid") {
-            if let Some((j, (off, part))) = self.t.day_parts.longest_at(self.tk, i + 1) {
+            if let Some((j, (off, part))) = self.ph(&self.t.day_parts, T_DAY_PARTS, i + 1) {
                 let day = add_days(self.rd, *off)?;
                 if let Some((_, p)) = self.t.parts.longest_at(&Tokens::new(part), 0) {
                     let two = jiff::Span::new().hours(2);
@@ -3026,7 +3104,7 @@ impl Cx<'_> {
             }
         }
         // Day parts relative to the reference: "tonight", "this morning", "last night".
-        if let Some((j, (off, part))) = self.t.day_parts.longest_at(self.tk, i) {
+        if let Some((j, (off, part))) = self.ph(&self.t.day_parts, T_DAY_PARTS, i) {
             let day = add_days(self.rd, *off)?;
             if let Some((_, p)) = self.t.parts.longest_at(&Tokens::new(part), 0) {
                 take(Some((j, M::DtR(day.to_datetime(p.start), day.to_datetime(p.end)))));
@@ -3081,7 +3159,7 @@ impl Cx<'_> {
         if matches!(self.w(k), "on" | "of" | "at") {
             k += 1;
         }
-        if let Some((j2, (off, part))) = self.t.day_parts.longest_at(self.tk, k) {
+        if let Some((j2, (off, part))) = self.ph(&self.t.day_parts, T_DAY_PARTS, k) {
             let day = add_days(self.rd, *off)?;
             if let Some((_, p)) = self.t.parts.longest_at(&Tokens::new(part), 0) {
                 let code = p.code.clone();
@@ -3100,7 +3178,7 @@ impl Cx<'_> {
         if let Some((j2, de)) = self.date(k) {
             if let Some(M::Day(day)) = self.resolve(de) {
                 // The day may carry a part: "from 8am-3 yesterday afternoon".
-                let (j3, code) = match self.t.parts.longest_at(self.tk, j2) {
+                let (j3, code) = match self.ph(&self.t.parts, T_PARTS, j2) {
                     Some((j3, p)) => (j3, Some(p.code.clone())),
                     None => (j2, None),
                 };
@@ -3148,7 +3226,7 @@ impl Cx<'_> {
             early = if self.w(pk) == "early" { 1 } else { 2 };
             pk += 1;
         }
-        if let Some((j2, p)) = self.t.parts.longest_at(self.tk, pk) {
+        if let Some((j2, p)) = self.ph(&self.t.parts, T_PARTS, pk) {
             let plural = pk == k && self.w(j2 - 1).ends_with('s');
             if !matches!(self.w(pk), "dinner" | "breakfast" | "lunch") && !plural {
                 let (s, e) = match early {
@@ -3166,8 +3244,8 @@ impl Cx<'_> {
                     Some((j3, De::Span(ws, we)))
                         if (we - ws).get_days() == 7
                             && self.w(j3 - 1) == "week"
-                            && self.t.relative.longest_at(self.tk, j2).is_some()
-                            && self.t.weekdays.contains_key(self.w(j.saturating_sub(1))) =>
+                            && self.ph(&self.t.relative, T_RELATIVE, j2).is_some()
+                            && self.look(&self.t.weekdays, T_WEEKDAYS, j.saturating_sub(1)).is_some() =>
                     {
                         weekday_in_week(ws, weekday_num(day), 0).map(|d| (d, j3))
                     }
@@ -3235,7 +3313,7 @@ impl Cx<'_> {
                 if matches!(self.w(pk2), "early" | "late") {
                     pk2 += 1;
                 }
-                if let Some((j5, p)) = self.t.parts.longest_at(self.tk, pk2) {
+                if let Some((j5, p)) = self.ph(&self.t.parts, T_PARTS, pk2) {
                     if code.is_none() {
                         tm = Self::into_part(tm, &p.code);
                         j4 = j5;
@@ -3407,7 +3485,7 @@ impl Cx<'_> {
 
     /// One side of a date range: a date, a month, a year, "today", "now".
     fn range_side(&self, i: usize) -> P<De> {
-        if let Some((j, _)) = self.t.now.longest_at(self.tk, i) {
+        if let Some((j, _)) = self.ph(&self.t.now, T_NOW, i) {
             return Some((j, De::Day(self.rd)));
         }
         if self.w(i) == "date" {
@@ -3476,7 +3554,7 @@ impl Cx<'_> {
     fn duration_one(&self, i: usize) -> Option<(usize, f64, String)> {
         // "half an hour"
         if self.w(i) == "half" && matches!(self.w(i + 1), "a" | "an") {
-            let (j, (code, _)) = self.t.units.longest_at(self.tk, i + 2)?;
+            let (j, (code, _)) = self.ph(&self.t.units, T_UNITS, i + 2)?;
             return Some((j, 0.5, code.clone()));
         }
         // "3h", "10D", "3Y": a unit letter glued to digits.
@@ -3500,7 +3578,7 @@ impl Cx<'_> {
         }
         let (j, n) = self.count(i)?;
         // "a" before a unit only when the unit follows at once ("a day").
-        let (j2, (code, _)) = self.t.units.longest_at(self.tk, j)?;
+        let (j2, (code, _)) = self.ph(&self.t.units, T_UNITS, j)?;
         // "a second wave", "three night markets": an ordinal or a noun, not a duration.
         if matches!(self.w(i), "a" | "an")
             && self.w(j) == "second"
@@ -3563,7 +3641,7 @@ impl Cx<'_> {
         let w = self.w(i);
         // "all month", "all week", "the hour", "another day"
         if matches!(w, "all" | "another" | "the") {
-            let (j, (code, secs)) = self.t.units.longest_at(self.tk, i + 1)?;
+            let (j, (code, secs)) = self.ph(&self.t.units, T_UNITS, i + 1)?;
             let uw = self.w(i + 1);
             let ok = match w {
                 "all" => matches!(uw, "day" | "week" | "month" | "year"),
@@ -3875,7 +3953,7 @@ impl Cx<'_> {
             }
         }
         // Meals: "after dinner", "around dinner"
-        if let Some((j, p)) = self.t.parts.longest_at(self.tk, k) {
+        if let Some((j, p)) = self.ph(&self.t.parts, T_PARTS, k) {
             let s = Tm {
                 h: p.start.hour(),
                 m: p.start.minute(),
@@ -3904,13 +3982,13 @@ impl Cx<'_> {
 
     fn recurrence(&self, i: usize) -> P<String> {
         let w = self.w(i);
-        if let Some((j, tx)) = self.t.set_words.longest_at(self.tk, i) {
+        if let Some((j, tx)) = self.ph(&self.t.set_words, T_SET_WORDS, i) {
             return Some((j, tx.clone()));
         }
-        if let Some(&wd) = self.t.weekdays_plural.get(w) {
+        if let Some(&wd) = self.look(&self.t.weekdays_plural, T_WEEKDAYS_PLURAL, i) {
             let base = format!("XXXX-WXX-{wd}");
             let mut k = i + 1;
-            if let Some((j, p)) = self.t.parts.longest_at(self.tk, k) {
+            if let Some((j, p)) = self.ph(&self.t.parts, T_PARTS, k) {
                 return Some((j, format!("{base}T{}", p.code)));
             }
             if self.w(k) == "at" {
@@ -3922,8 +4000,8 @@ impl Cx<'_> {
             return Some((i + 1, base));
         }
         // "tuesday afternoons", "mornings"
-        if let Some(&wd) = self.t.weekdays.get(w) {
-            if let Some((j, p)) = self.t.parts.longest_at(self.tk, i + 1) {
+        if let Some(&wd) = self.look(&self.t.weekdays, T_WEEKDAYS, i) {
+            if let Some((j, p)) = self.ph(&self.t.parts, T_PARTS, i + 1) {
                 if self.w(j - 1).ends_with('s') {
                     return Some((j, format!("XXXX-WXX-{wd}T{}", p.code)));
                 }
@@ -3932,12 +4010,12 @@ impl Cx<'_> {
         }
         if matches!(w, "mornings" | "evenings" | "afternoons" | "nights") && (i == 0 || !matches!(self.w(i - 1), "the"))
         {
-            let (j, p) = self.t.parts.longest_at(self.tk, i)?;
+            let (j, p) = self.ph(&self.t.parts, T_PARTS, i)?;
             return Some((j, format!("T{}", p.code)));
         }
         // "once a week", "twice a year"
         if w == "once" && matches!(self.w(i + 1), "a" | "an" | "per" | "every") {
-            let (j, (code, _)) = self.t.units.longest_at(self.tk, i + 2)?;
+            let (j, (code, _)) = self.ph(&self.t.units, T_UNITS, i + 2)?;
             return Some((j, iso_part(1.0, code)));
         }
         // A time then "every day" / "each day" / "everyday": "3pm each day", "6am everyday".
@@ -3966,7 +4044,7 @@ impl Cx<'_> {
             k += 1;
         }
         // "every Tuesday", "each monday at 4pm", "every night", "every day at 7:13 p.m."
-        if let Some(&wd) = self.t.weekdays.get(self.w(k)) {
+        if let Some(&wd) = self.look(&self.t.weekdays, T_WEEKDAYS, k) {
             let base = format!("XXXX-WXX-{wd}");
             let mut j = k + 1;
             let mut t0 = j;
@@ -3976,13 +4054,13 @@ impl Cx<'_> {
             if let Some((j2, (tm, _))) = self.time(t0, t0 > j) {
                 return Some((j2, format!("{base}{}", timex_time(tm))));
             }
-            if let Some((j2, p)) = self.t.parts.longest_at(self.tk, j) {
+            if let Some((j2, p)) = self.ph(&self.t.parts, T_PARTS, j) {
                 j = j2;
                 return Some((j, format!("{base}T{}", p.code)));
             }
             return Some((j, base));
         }
-        if let Some((j, p)) = self.t.parts.longest_at(self.tk, k) {
+        if let Some((j, p)) = self.ph(&self.t.parts, T_PARTS, k) {
             if !matches!(self.w(k), "am" | "pm") {
                 return Some((j, format!("T{}", p.code)));
             }
@@ -3992,7 +4070,7 @@ impl Cx<'_> {
             Some((ku, n)) if !matches!(self.w(k), "a" | "an") => (ku, n),
             _ => (k, 1.0),
         };
-        let (j, (code, _)) = self.t.units.longest_at(self.tk, ku)?;
+        let (j, (code, _)) = self.ph(&self.t.units, T_UNITS, ku)?;
         let n = if other { 2.0 } else { n };
         let (mult, base) = match code.as_str() {
             "2W" => (2.0, "W"),
@@ -4023,7 +4101,7 @@ impl Cx<'_> {
         if self.w(k) == "the" {
             k += 1;
         }
-        if let Some((k2, _)) = self.t.relative.longest_at(self.tk, k) {
+        if let Some((k2, _)) = self.ph(&self.t.relative, T_RELATIVE, k) {
             k = k2;
         }
         let j = match self.w(k) {

@@ -168,6 +168,8 @@ struct Season {
 struct Ph<V> {
     p: Phrases<V>,
     first: FxHashSet<String>,
+    /// This table's class bit in the per-token classes of a scan (0: none, always look).
+    bit: u32,
 }
 
 impl<V> Default for Ph<V> {
@@ -175,6 +177,7 @@ impl<V> Default for Ph<V> {
         Ph {
             p: Phrases::default(),
             first: FxHashSet::default(),
+            bit: 0,
         }
     }
 }
@@ -187,7 +190,11 @@ impl<V> Ph<V> {
         self.p.insert(phrase, v);
     }
 
-    fn at(&self, tk: &Tokens, i: usize) -> Option<(usize, &V)> {
+    fn at(&self, cx: &Cx, i: usize) -> Option<(usize, &V)> {
+        if self.bit != 0 && !cx.has(i, self.bit) {
+            return None;
+        }
+        let tk = cx.tk;
         let t = tk.toks.get(i)?;
         if !self.first.contains(&*t.norm) {
             return None;
@@ -230,6 +237,74 @@ pub struct Tables {
     core: FxHashSet<String>,
     /// Second words of the phrases that begin with a grammar word ("le plus tôt possible").
     seconds: FxHashSet<String>,
+    /// The gating classes of every word, merged so that the scan costs one lookup per
+    /// token; built at the first scan because it needs the number words.
+    lex: std::sync::OnceLock<FxHashMap<String, u32>>,
+}
+
+/// Gating classes of a word: in `core`, in `starts`, a number word, in `seconds`.
+const G_CORE: u32 = 1;
+const G_START: u32 = 1 << 1;
+const G_NUM: u32 = 1 << 2;
+const G_SECOND: u32 = 1 << 3;
+/// Tables a word belongs to: the readers test a bit before hashing the word again.
+const K_MONTH: u32 = 1 << 4;
+const K_WEEKDAY: u32 = 1 << 5;
+const K_WD_ABBREV: u32 = 1 << 6;
+const K_UNIT: u32 = 1 << 7;
+const K_THIS: u32 = 1 << 8;
+const K_SEASON: u32 = 1 << 9;
+const K_VAGUE: u32 = 1 << 10;
+const K_NAMED_HOUR: u32 = 1 << 11;
+const K_HOUR_WORD: u32 = 1 << 12;
+const K_MINUTE_WORD: u32 = 1 << 13;
+const K_RECURRENCE: u32 = 1 << 14;
+/// First words of the phrase tables.
+const P_REL_DAYS: u32 = 1 << 16;
+const P_NOW: u32 = 1 << 17;
+const P_ASAP: u32 = 1 << 18;
+const P_PARTS: u32 = 1 << 19;
+const P_DAY_PARTS: u32 = 1 << 20;
+const P_MERIDIEM: u32 = 1 << 21;
+const P_SHIFTS: u32 = 1 << 22;
+const P_EVERY: u32 = 1 << 23;
+const P_EDGES: u32 = 1 << 24;
+/// Every table bit: a token that is no word gets them all, so that the readers look it up
+/// as before (their lookups see such a token as "").
+const K_ALL: u32 = !(G_CORE | G_START | G_NUM | G_SECOND);
+
+fn lexicon(t: &Tables, nw: &NumberWords) -> FxHashMap<String, u32> {
+    let mut m: FxHashMap<String, u32> = FxHashMap::default();
+    let mut add = |w: &str, b: u32| *m.entry(w.to_string()).or_default() |= b;
+    t.core.iter().for_each(|w| add(w, G_CORE));
+    t.starts.iter().for_each(|w| add(w, G_START));
+    nw.words.keys().chain(nw.ordinals.keys()).for_each(|w| add(w, G_NUM));
+    t.seconds.iter().for_each(|w| add(w, G_SECOND));
+    t.months.keys().for_each(|w| add(w, K_MONTH));
+    t.weekdays.keys().for_each(|w| add(w, K_WEEKDAY));
+    t.weekday_abbrevs.keys().for_each(|w| add(w, K_WD_ABBREV));
+    t.units.keys().for_each(|w| add(w, K_UNIT));
+    t.this.iter().for_each(|w| add(w, K_THIS));
+    t.seasons.keys().for_each(|w| add(w, K_SEASON));
+    t.vague.keys().for_each(|w| add(w, K_VAGUE));
+    t.named_hours.keys().for_each(|w| add(w, K_NAMED_HOUR));
+    t.hour_words.iter().for_each(|w| add(w, K_HOUR_WORD));
+    t.minute_words.iter().for_each(|w| add(w, K_MINUTE_WORD));
+    t.recurrences.keys().for_each(|w| add(w, K_RECURRENCE));
+    for (ph, b) in [
+        (&t.rel_days.first, t.rel_days.bit),
+        (&t.now.first, t.now.bit),
+        (&t.asap.first, t.asap.bit),
+        (&t.parts.first, t.parts.bit),
+        (&t.day_parts.first, t.day_parts.bit),
+        (&t.meridiem.first, t.meridiem.bit),
+        (&t.shifts.first, t.shifts.bit),
+        (&t.every.first, t.every.bit),
+        (&t.edges.first, t.edges.bit),
+    ] {
+        ph.iter().for_each(|w| add(w, b));
+    }
+    m
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -471,6 +546,17 @@ pub fn load(src: &str, t: &mut Tables) -> Result<(), RecognizeError> {
     starts.extend(t.recurrences.keys().cloned());
     starts.extend(GRAMMAR_STARTS.iter().map(|s| s.to_string()));
     t.starts.extend(starts);
+    t.rel_days.bit = P_REL_DAYS;
+    t.now.bit = P_NOW;
+    t.asap.bit = P_ASAP;
+    t.parts.bit = P_PARTS;
+    t.day_parts.bit = P_DAY_PARTS;
+    t.meridiem.bit = P_MERIDIEM;
+    t.shifts.bit = P_SHIFTS;
+    t.every.bit = P_EVERY;
+    t.edges.bit = P_EDGES;
+    // Words were added: the merged lexicon is rebuilt at the next scan.
+    t.lex = std::sync::OnceLock::new();
     Ok(())
 }
 
@@ -572,9 +658,27 @@ struct Cx<'a, 'b> {
     now: DateTime,
     today: Date,
     /// `date(i)` is asked for many times at the same token (ranges, combinations, edges): kept.
-    memo: std::cell::RefCell<FxHashMap<usize, Option<D>>>,
-    clock_memo: std::cell::RefCell<FxHashMap<usize, Option<C>>>,
-    num_memo: std::cell::RefCell<FxHashMap<usize, Option<Num>>>,
+    memo: std::cell::RefCell<Vec<Option<Option<D>>>>,
+    clock_memo: std::cell::RefCell<Vec<Option<Option<C>>>>,
+    num_memo: std::cell::RefCell<Vec<Option<Option<Num>>>>,
+    /// Classes per token (`G_*`, `K_*`, `P_*`), so that readers test a bit instead of hashing again.
+    cls: Vec<u32>,
+}
+
+/// The memo of a reader at `i`, computed once; positions past the end are not kept.
+fn memoised<T: Copy>(
+    m: &std::cell::RefCell<Vec<Option<Option<T>>>>,
+    i: usize,
+    f: impl FnOnce() -> Option<T>,
+) -> Option<T> {
+    if let Some(Some(v)) = m.borrow().get(i) {
+        return *v;
+    }
+    let v = f();
+    if let Some(slot) = m.borrow_mut().get_mut(i) {
+        *slot = Some(v);
+    }
+    v
 }
 
 fn month_range(y: i16, m: i8) -> Option<(Date, Date)> {
@@ -601,6 +705,23 @@ fn two_digit_year(y: u32) -> i32 {
 impl<'a, 'b> Cx<'a, 'b> {
     fn w(&self, i: usize) -> &str {
         self.tk.w(i)
+    }
+    /// Whether the token at `i` may be in the tables of `bit`: false only when it surely is
+    /// not (past the end it is unknown, so true).
+    fn has(&self, i: usize, bit: u32) -> bool {
+        self.cls.get(i).is_none_or(|c| c & bit != 0)
+    }
+    /// `m[w(i)]`, refused by the class bit first.
+    fn look<'m, V>(&self, m: &'m FxHashMap<String, V>, bit: u32, i: usize) -> Option<&'m V> {
+        if self.has(i, bit) {
+            m.get(self.w(i))
+        } else {
+            None
+        }
+    }
+    /// `w(i)` is in `set`, refused by the class bit first.
+    fn is(&self, set: &FxHashSet<String>, bit: u32, i: usize) -> bool {
+        self.has(i, bit) && set.contains(self.w(i))
     }
     fn n(&self, i: usize) -> &str {
         self.tk.n(i)
@@ -635,21 +756,15 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// without calling it.
     fn num(&self, i: usize) -> Option<Num> {
         let t = self.tk.toks.get(i)?;
-        if t.kind == TokKind::Word && !self.nw.words.contains_key(&*t.norm) && !self.nw.ordinals.contains_key(&*t.norm)
-        {
+        if t.kind == TokKind::Word && self.cls[i] & G_NUM == 0 {
             return None;
         }
-        if let Some(n) = self.num_memo.borrow().get(&i) {
-            return *n;
-        }
-        let n = number_at(self.tk, i, self.nw, Lang::Fr);
-        self.num_memo.borrow_mut().insert(i, n);
-        n
+        memoised(&self.num_memo, i, || number_at(self.tk, i, self.nw, Lang::Fr))
     }
 
     /// A number at `i`: digits or words, cardinal, positive.
     fn count(&self, i: usize) -> Option<(usize, f64)> {
-        if let Some(v) = self.t.vague.get(self.w(i)) {
+        if let Some(v) = self.look(&self.t.vague, K_VAGUE, i) {
             return Some((i + 1, *v));
         }
         let n: Num = self.num(i)?;
@@ -688,7 +803,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             {
                 return None;
             }
-            if self.glued(j) && self.t.hour_words.contains(self.w(j)) {
+            if self.glued(j) && self.is(&self.t.hour_words, K_HOUR_WORD, j) {
                 return None;
             }
             if self.is_word_at(j) && self.glued(j) && matches!(self.w(j), "er" | "e" | "eme" | "ere" | "re") {
@@ -713,7 +828,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// A month name at `i`: (end, month, weak abbreviation).
     fn month(&self, i: usize) -> Option<(usize, i8, bool)> {
         let w = self.w(i);
-        let m = *self.t.months.get(w)?;
+        let m = *self.look(&self.t.months, K_MONTH, i)?;
         let weak = self.t.weak_months.contains(w);
         let mut j = i + 1;
         if weak && self.n(j) == "." && self.glued(j) {
@@ -755,11 +870,10 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     fn weekday(&self, i: usize) -> Option<(usize, i8)> {
-        let w = self.w(i);
-        if let Some(d) = self.t.weekdays.get(w) {
+        if let Some(d) = self.look(&self.t.weekdays, K_WEEKDAY, i) {
             return Some((i + 1, *d));
         }
-        let d = *self.t.weekday_abbrevs.get(w)?;
+        let d = *self.look(&self.t.weekday_abbrevs, K_WD_ABBREV, i)?;
         if self.n(i + 1) == "." && self.glued(i + 1) {
             return Some((i + 2, d));
         }
@@ -812,7 +926,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         } else {
             i
         };
-        let (sj, s) = self.t.shifts.at(self.tk, k)?;
+        let (sj, s) = self.t.shifts.at(self, k)?;
         let s = i64::from(*s);
         if s == 0 || !self.is_word_at(k) {
             return None;
@@ -1004,12 +1118,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// Every reading of a date at `i`; the longest is used by the callers.
     fn date(&self, i: usize) -> Option<D> {
-        if let Some(d) = self.memo.borrow().get(&i) {
-            return *d;
-        }
-        let d = self.date_uncached(i);
-        self.memo.borrow_mut().insert(i, d);
-        d
+        memoised(&self.memo, i, || self.date_uncached(i))
     }
 
     fn date_uncached(&self, i: usize) -> Option<D> {
@@ -1057,7 +1166,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 let d = ymd(y, i32::from(m), i32::from(day))?;
                 return Some(self.day_of(d, yj, true));
             }
-            if let Some((sj, sh)) = self.t.shifts.at(self.tk, mj) {
+            if let Some((sj, sh)) = self.t.shifts.at(self, mj) {
                 // "le 3 septembre dernier", "le 3 septembre prochain".
                 let d = if *sh < 0 {
                     month_day_near(add_days(self.today, -1)?, m, day)?
@@ -1312,41 +1421,43 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         // "lundi 21": the day of the month, unless an hour follows ("lundi 8 heures"). Not after
         // a short form: "la mer. 24 …" is the sea.
-        let full = self.t.weekdays.contains_key(self.w(i));
+        let full = self.look(&self.t.weekdays, K_WEEKDAY, i).is_some();
         if let Some((dj, day)) = self.day_num(j).filter(|_| full) {
-            if !self.t.hour_words.contains(self.w(dj))
-                && self.t.meridiem.at(self.tk, dj).is_none()
+            if !self.is(&self.t.hour_words, K_HOUR_WORD, dj)
+                && self.t.meridiem.at(self, dj).is_none()
                 && self.kind(j) == Some(TokKind::Digits)
             {
                 let d = self.day_in_month_near(day)?;
                 return Some(self.match_weekday(self.day_of(d, dj, false), wd, Grain::Month));
             }
         }
-        if let Some((sj, s)) = self.t.shifts.at(self.tk, j) {
+        if let Some((sj, s)) = self.t.shifts.at(self, j) {
             if *s != 0 {
                 return Some(self.day_of(self.weekday_shifted(wd, i64::from(*s)), sj, false));
             }
         }
         // "lundi de la semaine prochaine".
         if self.w(j) == "de" && self.w(j + 1) == "la" && self.w(j + 2) == "semaine" {
-            if let Some((sj, s)) = self.t.shifts.at(self.tk, j + 3) {
+            if let Some((sj, s)) = self.t.shifts.at(self, j + 3) {
                 return Some(self.day_of(self.weekday_in_week(wd, i64::from(*s)), sj, false));
             }
         }
-        if self.t.weekday_abbrevs.contains_key(self.w(i)) && !self.t.weekdays.contains_key(self.w(i)) {
+        if self.look(&self.t.weekday_abbrevs, K_WD_ABBREV, i).is_some()
+            && self.look(&self.t.weekdays, K_WEEKDAY, i).is_none()
+        {
             return None;
         }
         Some(self.day_of(self.weekday_past(wd), j, false))
     }
 
     fn relative_day(&self, i: usize) -> Option<D> {
-        let (j, off) = self.t.rel_days.at(self.tk, i)?;
+        let (j, off) = self.t.rel_days.at(self, i)?;
         Some(self.day_of(add_days(self.today, *off)?, j, false))
     }
 
     /// "cette semaine", "ce mois-ci", "ce vendredi", "cette décembre", "cet été", "cette année".
     fn this_thing(&self, i: usize) -> Option<D> {
-        if !self.t.this.contains(self.w(i)) {
+        if !self.is(&self.t.this, K_THIS, i) {
             return None;
         }
         let k = i + 1;
@@ -1372,7 +1483,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 return Some(d);
             }
             let mut j = j;
-            match self.t.shifts.at(self.tk, j).map(|(a, b)| (a, *b)) {
+            match self.t.shifts.at(self, j).map(|(a, b)| (a, *b)) {
                 Some((sj, 0)) => j = sj,
                 // "ce mercredi passé".
                 Some((sj, s)) => return Some(self.day_of(self.weekday_shifted(wd, i64::from(s)), sj, false)),
@@ -1415,7 +1526,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// After a period noun at `k`: its shift ("prochaine", "dernier", "-ci"); (end, start, end).
     fn period_after(&self, k: usize, g: Grain) -> Option<(usize, Date, Date)> {
-        let (j, s) = self.t.shifts.at(self.tk, k)?;
+        let (j, s) = self.t.shifts.at(self, k)?;
         let (a, b) = self.period_range(g, i64::from(*s))?;
         Some((j, a, b))
     }
@@ -1441,7 +1552,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         let w = self.w(i);
         let (k, this) = match w {
             "la" | "le" | "l'" => (i + 1, false),
-            _ if self.t.this.contains(w) => (i + 1, true),
+            _ if self.is(&self.t.this, K_THIS, i) => (i + 1, true),
             _ => (i, false),
         };
         // Week-end.
@@ -1453,7 +1564,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             None
         };
         if let Some(wj) = we {
-            let (j, shift) = match self.t.shifts.at(self.tk, wj) {
+            let (j, shift) = match self.t.shifts.at(self, wj) {
                 Some((j, s)) => (j, i64::from(*s)),
                 None if this || k > i => (wj, 0),
                 None => return None,
@@ -1472,7 +1583,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             }
         }
         if let Some((j, s, e)) = self.period_after(pj, g) {
-            let shift0 = self.t.shifts.at(self.tk, pj).is_some_and(|(_, s)| *s == 0);
+            let shift0 = self.t.shifts.at(self, pj).is_some_and(|(_, s)| *s == 0);
             if k > i || !shift0 {
                 return Some(self.range_of(s, e, g, j, false));
             }
@@ -1528,7 +1639,10 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// A season without a year: recognised, left unresolved.
     fn season_loose(&self, i: usize, out: &mut Vec<Hit>) {
         // "été" is also a past participle: only after an article or "en".
-        if self.t.seasons.contains_key(self.w(i)) && i > 0 && matches!(self.w(i - 1), "l'" | "en" | "d'" | "le") {
+        if self.look(&self.t.seasons, K_SEASON, i).is_some()
+            && i > 0
+            && matches!(self.w(i - 1), "l'" | "en" | "d'" | "le")
+        {
             self.push(out, i, i + 1, V::Loose, false);
         }
     }
@@ -1537,16 +1651,16 @@ impl<'a, 'b> Cx<'a, 'b> {
         let w = self.w(i);
         let (k, this) = match w {
             "l'" | "le" => (i + 1, false),
-            _ if self.t.this.contains(w) => (i + 1, true),
+            _ if self.is(&self.t.this, K_THIS, i) => (i + 1, true),
             _ => (i, false),
         };
-        let s = self.t.seasons.get(self.w(k))?;
+        let s = self.look(&self.t.seasons, K_SEASON, k)?;
         let mut j = k + 1;
         let mut year = None;
         if let Some((yj, y)) = self.year(j, false) {
             year = Some(y);
             j = yj;
-        } else if let Some((sj, sh)) = self.t.shifts.at(self.tk, j) {
+        } else if let Some((sj, sh)) = self.t.shifts.at(self, j) {
             year = Some(i32::from(self.today.year()) + i32::from(*sh));
             j = sj;
         } else if this {
@@ -1579,7 +1693,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     }
 
     fn edge_word(&self, i: usize) -> Option<(usize, Edge)> {
-        let (j, e) = self.t.edges.at(self.tk, i)?;
+        let (j, e) = self.t.edges.at(self, i)?;
         let mut j = j;
         if self.n(j) == "-" && self.glued(j) {
             j += 1;
@@ -1638,8 +1752,8 @@ impl<'a, 'b> Cx<'a, 'b> {
                 _ => {
                     let (j, m) = self.minute_count(k + 1)?;
                     // "entre 16h et 17h": the next hour of a range, not minutes.
-                    let named = self.t.minute_words.contains(self.w(j.saturating_sub(1)));
-                    let next_hour = self.t.hour_words.contains(self.w(j)) || (self.n(j) == ":" && self.glued(j));
+                    let named = self.is(&self.t.minute_words, K_MINUTE_WORD, j.saturating_sub(1));
+                    let next_hour = self.is(&self.t.hour_words, K_HOUR_WORD, j) || (self.n(j) == ":" && self.glued(j));
                     if !named && (!full || next_hour) {
                         return None;
                     }
@@ -1671,7 +1785,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             return None;
         }
         let mut j = j;
-        if self.t.minute_words.contains(self.w(j)) {
+        if self.is(&self.t.minute_words, K_MINUTE_WORD, j) {
             j += 1;
         }
         Some((j, v as i32))
@@ -1680,7 +1794,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// A time of day at `i`, without any part of day after it.
     fn clock_core(&self, i: usize) -> Option<C> {
         // "midi", "minuit", "midi et demi".
-        if let Some(h) = self.t.named_hours.get(self.w(i)) {
+        if let Some(h) = self.look(&self.t.named_hours, K_NAMED_HOUR, i) {
             let mut c = C {
                 j: i + 1,
                 h: *h,
@@ -1745,7 +1859,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                     }
                 }
             }
-        } else if self.t.hour_words.contains(self.w(hj)) {
+        } else if self.is(&self.t.hour_words, K_HOUR_WORD, hj) {
             let abbrev = !matches!(self.w(hj), "heure" | "heures");
             c.j = hj + 1;
             c.marked = true;
@@ -1758,7 +1872,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 c.m = m as i8;
                 c.j += 1;
                 c.min_written = true;
-                if self.t.minute_words.contains(self.w(c.j)) && self.glued(c.j) {
+                if self.is(&self.t.minute_words, K_MINUTE_WORD, c.j) && self.glued(c.j) {
                     c.j += 1;
                 }
             } else if let Some((mj, dm, _, _)) =
@@ -1779,7 +1893,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         }
         // Otherwise a bare number: a time only if a meridiem or the context says so.
         // "6pm", "7:56:30 pm", "8:00:31am".
-        if let Some((mj, pm)) = self.t.meridiem.at(self.tk, c.j) {
+        if let Some((mj, pm)) = self.t.meridiem.at(self, c.j) {
             if c.h <= 12 && !c.hours_only {
                 if *pm {
                     c.pm();
@@ -1809,7 +1923,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             // "6 après-midi", "3 matin".
             _ => k,
         };
-        let (j, p) = self.t.parts.at(self.tk, k2)?;
+        let (j, p) = self.t.parts.at(self, k2)?;
         Some((j, p))
     }
 
@@ -1836,12 +1950,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// A time of day with its part of day.
     fn clock(&self, i: usize) -> Option<C> {
-        if let Some(c) = self.clock_memo.borrow().get(&i) {
-            return *c;
-        }
-        let c = self.clock_uncached(i);
-        self.clock_memo.borrow_mut().insert(i, c);
-        c
+        memoised(&self.clock_memo, i, || self.clock_uncached(i))
     }
 
     fn clock_uncached(&self, i: usize) -> Option<C> {
@@ -2007,8 +2116,8 @@ impl<'a, 'b> Cx<'a, 'b> {
         if let Some((pj, p)) = self
             .t
             .day_parts
-            .at(self.tk, pstart)
-            .or_else(|| self.t.parts.at(self.tk, pstart))
+            .at(self, pstart)
+            .or_else(|| self.t.parts.at(self, pstart))
         {
             part = Some(p);
             pk = pj;
@@ -2090,7 +2199,7 @@ impl<'a, 'b> Cx<'a, 'b> {
                 if let Some(d) = self.date(k).filter(|d| d.end.is_none() && !d.bare_day) {
                     let mut c2 = c;
                     let mut j = d.j;
-                    if let Some((pj, p)) = self.t.parts.at(self.tk, j) {
+                    if let Some((pj, p)) = self.t.parts.at(self, j) {
                         Self::apply_part(&mut c2, p);
                         j = pj;
                     }
@@ -2106,8 +2215,8 @@ impl<'a, 'b> Cx<'a, 'b> {
             .filter(|c| !c.marked && c.h <= 12 && self.kind(i) == Some(TokKind::Digits))
         {
             let k = if self.n(c.j) == "," { c.j + 1 } else { c.j };
-            if self.t.this.contains(self.w(k)) {
-                if let Some((pj, p)) = self.t.parts.at(self.tk, k + 1) {
+            if self.is(&self.t.this, K_THIS, k) {
+                if let Some((pj, p)) = self.t.parts.at(self, k + 1) {
                     let mut c2 = c;
                     Self::apply_part(&mut c2, p);
                     if let Some(t) = c2.time() {
@@ -2136,7 +2245,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             if let Some(d) = self.date(k).filter(|d| d.end.is_none() && !d.bare_day) {
                 let (mut a2, mut b2) = (a, b);
                 let mut j = d.j;
-                if let Some((pj, p)) = self.t.parts.at(self.tk, j) {
+                if let Some((pj, p)) = self.t.parts.at(self, j) {
                     Self::apply_part_pair(&mut a2, &mut b2, p);
                     j = pj;
                 }
@@ -2151,8 +2260,8 @@ impl<'a, 'b> Cx<'a, 'b> {
                 }
             }
             // "ce matin": "entre 10 et 11h30 ce matin".
-            if self.t.this.contains(self.w(k)) {
-                if let Some((pj, p)) = self.t.parts.at(self.tk, k + 1) {
+            if self.is(&self.t.this, K_THIS, k) {
+                if let Some((pj, p)) = self.t.parts.at(self, k + 1) {
                     let (mut a2, mut b2) = (a, b);
                     Self::apply_part_pair(&mut a2, &mut b2, p);
                     if let (Some(ta), Some(tb)) = (a2.time(), b2.time()) {
@@ -2182,12 +2291,12 @@ impl<'a, 'b> Cx<'a, 'b> {
             "dans" | "en" if matches!(self.w(i + 1), "la" | "le" | "l'") => i + 2,
             _ => return,
         };
-        let Some((pj, p)) = self.t.parts.at(self.tk, k) else {
+        let Some((pj, p)) = self.t.parts.at(self, k) else {
             return;
         };
-        let this = self.t.this.contains(w);
+        let this = self.is(&self.t.this, K_THIS, i);
         // "la nuit dernière", "le soir précédent": the part of yesterday.
-        if let Some((sj, sh)) = self.t.shifts.at(self.tk, pj) {
+        if let Some((sj, sh)) = self.t.shifts.at(self, pj) {
             if *sh < 0 && k == i + 1 {
                 if let Some(day) = add_days(self.today, -1) {
                     self.push(out, i, sj, V::Span(Some(at(day, p.start)), Some(at(day, p.end))), true);
@@ -2246,10 +2355,10 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "maintenant", "le plus tôt possible", "fin de demain", "il y a 3 ans", "dans 2 jours".
     fn special(&self, i: usize, out: &mut Vec<Hit>) {
-        if let Some((j, _)) = self.t.now.at(self.tk, i) {
+        if let Some((j, _)) = self.t.now.at(self, i) {
             self.push(out, i, j, V::At(self.now), true);
         }
-        if let Some((j, _)) = self.t.asap.at(self.tk, i) {
+        if let Some((j, _)) = self.t.asap.at(self, i) {
             self.push(out, i, j, V::At(self.now), true);
         }
         // Edges of a day: "fin de demain", "fin de journée", "tôt dans la journée".
@@ -2338,15 +2447,15 @@ impl<'a, 'b> Cx<'a, 'b> {
         // "5 années à venir", "10 semaines précédentes".
         if let Some((cj, n)) = self.count(i) {
             if n.fract() == 0.0 {
-                if let Some(g) = self.t.units.get(self.w(cj)) {
-                    if let Some((sj, s)) = self.t.shifts.at(self.tk, cj + 1) {
+                if let Some(g) = self.look(&self.t.units, K_UNIT, cj) {
+                    if let Some((sj, s)) = self.t.shifts.at(self, cj + 1) {
                         if let Some(v) = self.last_next(n as i64, *g, i64::from(*s)) {
                             self.push(out, i, sj, v, true);
                         }
                     }
                 }
-                if let Some((sj, s)) = self.t.shifts.at(self.tk, cj) {
-                    if let Some(g) = self.t.units.get(self.w(sj)) {
+                if let Some((sj, s)) = self.t.shifts.at(self, cj) {
+                    if let Some(g) = self.look(&self.t.units, K_UNIT, sj) {
                         if let Some(v) = self.last_next(n as i64, *g, i64::from(*s)) {
                             self.push(out, i, sj + 1, v, true);
                         }
@@ -2437,7 +2546,7 @@ impl<'a, 'b> Cx<'a, 'b> {
     /// A count of units: "trois ans", "3 heures", "une heure et demie", "quelques jours", "3heures".
     fn amount(&self, i: usize) -> Option<(usize, f64, Grain)> {
         let (cj, n) = self.count(i)?;
-        let g = *self.t.units.get(self.w(cj))?;
+        let g = *self.look(&self.t.units, K_UNIT, cj)?;
         // "1990s": a decade written the English way, not seconds.
         if self.w(cj).len() == 1 && !self.tk.spaced(cj) && n >= 1000.0 {
             return None;
@@ -2466,7 +2575,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             return;
         }
         if matches!(w, "tout" | "toute") && matches!(self.w(i + 1), "le" | "la" | "l'") {
-            if let Some(g) = self.t.units.get(self.w(i + 2)) {
+            if let Some(g) = self.look(&self.t.units, K_UNIT, i + 2) {
                 self.push(out, i, i + 3, Self::dur_v(1.0, *g), false);
             }
             return;
@@ -2474,7 +2583,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         // "une demi-heure", "un quart d'heure".
         if matches!(w, "un" | "une") {
             if self.w(i + 1) == "demi" && self.n(i + 2) == "-" {
-                if let Some(g) = self.t.units.get(self.w(i + 3)) {
+                if let Some(g) = self.look(&self.t.units, K_UNIT, i + 3) {
                     self.push(out, i, i + 4, Self::dur_v(0.5, *g), false);
                 }
             }
@@ -2690,7 +2799,7 @@ impl<'a, 'b> Cx<'a, 'b> {
             "des"
                 if matches!(self.w(i + 1), "le" | "la" | "l'")
                     || self.kind(i + 1) == Some(TokKind::Digits)
-                    || self.t.months.contains_key(self.w(i + 1)) =>
+                    || self.look(&self.t.months, K_MONTH, i + 1).is_some() =>
             {
                 (i + 1, 0)
             }
@@ -2732,7 +2841,7 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "tous les jours", "chaque lundi", "toutes les trois semaines", "hebdomadaire", "16 heures chaque lundi".
     fn sets(&self, i: usize, out: &mut Vec<Hit>) {
-        if let Some(tx) = self.t.recurrences.get(self.w(i)) {
+        if let Some(tx) = self.look(&self.t.recurrences, K_RECURRENCE, i) {
             self.push(out, i, i + 1, V::Set(tx.clone()), false);
         }
         // A time before the recurrence.
@@ -2776,9 +2885,9 @@ impl<'a, 'b> Cx<'a, 'b> {
 
     /// "chaque lundi", "tous les jours", "toutes les trois semaines": (end, TIMEX, every day).
     fn every(&self, i: usize) -> Option<(usize, String, bool)> {
-        let (k, _) = self.t.every.at(self.tk, i)?;
+        let (k, _) = self.t.every.at(self, i)?;
         // "chaque matin", "tous les soirs".
-        if let Some((pj, p)) = self.t.parts.at(self.tk, k).or_else(|| {
+        if let Some((pj, p)) = self.t.parts.at(self, k).or_else(|| {
             // Plurals: "tous les soirs", "tous les matins".
             let w = self.w(k);
             let sing = w.strip_suffix('s')?;
@@ -2789,7 +2898,7 @@ impl<'a, 'b> Cx<'a, 'b> {
         if let Some((j, wd)) = self.weekday(k) {
             let mut tx = format!("XXXX-WXX-{wd}");
             let mut j = j;
-            if let Some((pj, p)) = self.t.parts.at(self.tk, j) {
+            if let Some((pj, p)) = self.t.parts.at(self, j) {
                 tx.push('T');
                 tx.push_str(&p.code);
                 j = pj;
@@ -2797,12 +2906,12 @@ impl<'a, 'b> Cx<'a, 'b> {
             return Some((j, tx, false));
         }
         let (k2, n) = match self.count(k) {
-            Some((cj, n)) if n.fract() == 0.0 && n <= 100_000.0 && self.t.units.contains_key(self.w(cj)) => {
+            Some((cj, n)) if n.fract() == 0.0 && n <= 100_000.0 && self.look(&self.t.units, K_UNIT, cj).is_some() => {
                 (cj, n as i64)
             }
             _ => (k, 1),
         };
-        let g = *self.t.units.get(self.w(k2))?;
+        let g = *self.look(&self.t.units, K_UNIT, k2)?;
         let (p, l, mult) = g.timex_letter()?;
         Some((k2 + 1, format!("{p}{}{l}", n * mult), g == Grain::Day && n == 1))
     }
@@ -2826,7 +2935,14 @@ fn roman_ordinal(w: &str) -> Option<i32> {
         _ => None,
     };
     let mut total = 0i32;
-    let cs: Vec<i32> = stem.chars().map(val).collect::<Option<Vec<_>>>()?;
+    // At most eight letters: kept on the stack, as most words ending in "e" are no numeral.
+    let mut buf = [0i32; 8];
+    let mut len = 0;
+    for c in stem.chars() {
+        buf[len] = val(c)?;
+        len += 1;
+    }
+    let cs = &buf[..len];
     for (k, v) in cs.iter().enumerate() {
         if cs.get(k + 1).is_some_and(|n| n > v) {
             total -= v;
@@ -2882,34 +2998,52 @@ pub fn scan(tk: &Tokens, _nums: &[Num], d: &LangData, reference: Option<DateTime
         return Vec::new();
     }
     let now = reference.unwrap_or_else(|| jiff::civil::date(2000, 1, 1).at(0, 0, 0, 0));
+    let mut hits = Vec::new();
+    let lex = t.lex.get_or_init(|| lexicon(t, &d.numbers));
+    let cls: Vec<u32> = tk
+        .toks
+        .iter()
+        .map(|x| {
+            let c = lex.get(&*x.norm).copied().unwrap_or(0);
+            if x.kind == TokKind::Word {
+                c
+            } else {
+                c | K_ALL
+            }
+        })
+        .collect();
+    // A word that carries time, or digits.
+    let hot: Vec<bool> = tk
+        .toks
+        .iter()
+        .zip(&cls)
+        .map(|(x, &c)| match x.kind {
+            TokKind::Digits => true,
+            TokKind::Word => c & G_CORE != 0,
+            TokKind::Punct => false,
+        })
+        .collect();
     let cx = Cx {
         tk,
         t,
         nw: &d.numbers,
         now,
         today: now.date(),
-        memo: Default::default(),
-        clock_memo: Default::default(),
-        num_memo: Default::default(),
+        memo: std::cell::RefCell::new(vec![None; tk.len()]),
+        clock_memo: std::cell::RefCell::new(vec![None; tk.len()]),
+        num_memo: std::cell::RefCell::new(vec![None; tk.len()]),
+        cls,
     };
-    let mut hits = Vec::new();
-    // A word that carries time, or digits, within the next few tokens.
-    let soon = |i: usize| {
-        tk.toks.iter().skip(i + 1).take(5).any(|x| match x.kind {
-            TokKind::Digits => true,
-            TokKind::Word => t.core.contains(&*x.norm),
-            TokKind::Punct => false,
-        })
-    };
+    let cls = &cx.cls;
+    // ... within the next few tokens.
+    let soon = |i: usize| hot.iter().skip(i + 1).take(5).any(|&h| h);
     for (i, tok) in tk.toks.iter().enumerate() {
+        let c = cls[i];
         let go = match tok.kind {
             TokKind::Digits => true,
             TokKind::Word => {
-                t.core.contains(&*tok.norm)
-                    || ((t.starts.contains(&*tok.norm)
-                        || d.numbers.words.contains_key(&*tok.norm)
-                        || d.numbers.ordinals.contains_key(&*tok.norm))
-                        && (soon(i) || tk.toks.get(i + 1).is_some_and(|x| t.seconds.contains(&*x.norm))))
+                c & G_CORE != 0
+                    || (c & (G_START | G_NUM) != 0 && (soon(i) || cls.get(i + 1).is_some_and(|&x| x & G_SECOND != 0)))
             }
             TokKind::Punct => false,
         };
