@@ -958,7 +958,9 @@ impl Cx<'_> {
         }
         if let Some((j, code)) = self.ph(&self.t.seasons, T_SEASONS, i) {
             let _ = code;
-            push(Some(interval(i, j, Kind::Date, None, None)));
+            // A season named alone has no dates of its own: said so, with its text.
+            let (s, e) = self.tk.bytes(i, j);
+            push(Some(unresolved(i, j, Kind::Date, &self.tk.text[s..e])));
         }
         if near(4, 4) {
             if let Some(c) = self.fiscal(i) {
@@ -4116,7 +4118,9 @@ impl Cx<'_> {
             _ => return None,
         };
         let s = if self.w(i) == "the" { i + 1 } else { i };
-        Some(interval(s, j, Kind::Date, None, None))
+        // Fiscal and school years start on dates that differ by country: left unresolved.
+        let (bs, be) = self.tk.bytes(s, j);
+        Some(unresolved(s, j, Kind::Date, &self.tk.text[bs..be]))
     }
 }
 
