@@ -324,3 +324,11 @@ fn offsets_stay_right_across_skipped_clauses() {
     }
     assert!(all.iter().any(|s| s.text == "jusqu'à 12 000"), "{all:?}");
 }
+
+#[test]
+fn an_article_before_a_weekday_is_no_day_of_the_month() {
+    // "un mardi" is "a Tuesday", not "Tuesday the 1st"; 15 October 2024 is the Tuesday
+    // before the reference Friday 18 October.
+    let s = find("Le comité se réunit un mardi sur deux.", Lang::Fr, "mardi");
+    assert_eq!(s.value, Value::Time(TimeValue::Point("2024-10-15".into())));
+}

@@ -1185,9 +1185,15 @@ impl<'a, 'b> Cx<'a, 'b> {
             return Some(self.day_of(d, mj, false));
         }
         // "le 25 mardi": a day of this month named with its weekday.
-        if let Some((wj, _)) = self.weekday(j) {
-            let d = self.day_in_month_near(day)?;
-            return Some(self.day_of(d, wj, false));
+        // Only with digits ("un mardi" is "a Tuesday") and when that day is that weekday.
+        if let Some((wj, wd)) = self.weekday(j) {
+            if self.dig(i).is_some() {
+                if let Some(d) = self.day_in_month_near(day) {
+                    if i32::from(d.weekday().to_monday_one_offset()) == i32::from(wd) {
+                        return Some(self.day_of(d, wj, false));
+                    }
+                }
+            }
         }
         // A day number alone is a date only after an article: "le 17", "du 3".
         if i == 0 || !matches!(self.w(i - 1), "le" | "du" | "au") {
