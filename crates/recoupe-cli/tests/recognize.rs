@@ -7,23 +7,21 @@ fn recoupe() -> Command {
     Command::cargo_bin("recoupe").expect("binary built")
 }
 
+/// Runs a command that must succeed and returns its standard output.
+fn stdout_of(cmd: &mut Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).expect("utf-8")
+}
+
 #[test]
 fn recognize_prints_typed_spans_for_a_person() {
-    let out = recoupe()
-        .args([
-            "recognize",
-            "--lang",
-            "fr",
-            "--ref-date",
-            "2024-10-18",
-            "Vendredi, jusqu'à 12 000 soldats sont arrivés.",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).expect("utf-8");
+    let out = stdout_of(recoupe().args([
+        "recognize",
+        "--lang",
+        "fr",
+        "--ref-date",
+        "2024-10-18",
+        "Vendredi, jusqu'à 12 000 soldats sont arrivés.",
+    ]));
     assert!(
         out.lines()
             .any(|l| l.starts_with("date") && l.contains("\"Vendredi\"") && l.contains("2024-10-18")),
@@ -75,15 +73,7 @@ fn peer_eval_runs_the_suite_when_present() {
         eprintln!("skipped: {} not found", dir.display());
         return;
     }
-    let out = recoupe()
-        .arg("peer-eval")
-        .arg(&dir)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).expect("utf-8");
+    let out = stdout_of(recoupe().arg("peer-eval").arg(&dir));
     let last = out.lines().last().expect("a total line");
     let words: Vec<&str> = last.split_whitespace().collect();
     assert_eq!(
@@ -111,24 +101,14 @@ fn a_user_table_adds_a_bound_phrase() {
     let file = dir.path().join("mine.toml");
     std::fs::write(&file, "[ranges.en]\nbefore = { \"in the region of\" = \"approx\" }\n").expect("written");
     let text = "Officials put it in the region of 3,000 people.";
-    let plain = recoupe()
-        .args(["recognize", "--lang", "en", text])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    assert!(!String::from_utf8_lossy(&plain).contains("in the region of 3,000"));
-    let with = recoupe()
-        .args(["recognize", "--lang", "en", "--data"])
-        .arg(&file)
-        .arg(text)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let with = String::from_utf8_lossy(&with).into_owned();
+    let plain = stdout_of(recoupe().args(["recognize", "--lang", "en", text]));
+    assert!(!plain.contains("in the region of 3,000"));
+    let with = stdout_of(
+        recoupe()
+            .args(["recognize", "--lang", "en", "--data"])
+            .arg(&file)
+            .arg(text),
+    );
     assert!(
         with.lines()
             .any(|l| l.contains("\"in the region of 3,000\"") && l.contains("\"approx\":true")),

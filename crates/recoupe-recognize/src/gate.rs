@@ -35,9 +35,6 @@ impl Wake {
     pub const RANGES: u8 = 2;
     pub const UNITS: u8 = 4;
     pub const DATETIME: u8 = 8;
-    pub fn none(self) -> bool {
-        self.0 == 0
-    }
     pub fn has(self, bit: u8) -> bool {
         self.0 & bit != 0
     }
@@ -139,153 +136,7 @@ impl Gate {
         *self.words.entry(fold(w).into_owned()).or_default() |= bits;
     }
 
-    /// What `clause` needs.
-    pub fn wakes(&self, clause: &str) -> Wake {
-        self.wakes_for(clause, Wake::NUMBERS | Wake::RANGES | Wake::UNITS | Wake::DATETIME)
-    }
-
-    /// What `clause` needs among the recognisers in `want` (stops reading once all are woken).
-    pub fn wakes_for(&self, clause: &str, want: u8) -> Wake {
-        let all = want;
-        let mut bits = 0u8;
-        let mut buf = String::with_capacity(24);
-        let b = clause.as_bytes();
-        let mut prev_word_end = 0usize;
-        let mut it = clause.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            if crate::token::is_letter(c) {
-                let mut end = i + c.len_utf8();
-                let mut lower = c.is_ascii_lowercase();
-                while let Some(&(k, d)) = it.peek() {
-                    if !crate::token::is_letter(d) {
-                        break;
-                    }
-                    lower &= d.is_ascii_lowercase();
-                    end = k + d.len_utf8();
-                    it.next();
-                }
-                let w = if lower {
-                    &clause[i..end]
-                } else {
-                    buf.clear();
-                    buf.push_str(&fold(&clause[i..end]));
-                    buf.as_str()
-                };
-                if let Some(v) = self.words.get(w) {
-                    bits |= v;
-                } else if let Some(v) = self.near_digits.get(w) {
-                    let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
-                    let after =
-                        digit_at(end) || (matches!(b.get(end), Some(b' ' | b'/' | b'.' | b'-')) && digit_at(end + 1));
-                    let before = i >= 1
-                        && (digit_at(i - 1) || (i >= 2 && matches!(b[i - 1], b' ' | b'/' | b'-') && digit_at(i - 2)));
-                    if after || before {
-                        bits |= v;
-                    }
-                }
-                // A currency code with a multiplier, in capitals ("MUSD 5", "kEUR 3").
-                let n = end - i;
-                if (3..=5).contains(&n) && !lower && clause[i..end].bytes().skip(1).all(|x| x.is_ascii_uppercase()) {
-                    bits |= Wake::UNITS;
-                }
-                prev_word_end = end;
-            } else if c.is_ascii_digit() {
-                let mut end = i + 1;
-                while end < b.len() && b[end].is_ascii_digit() {
-                    end += 1;
-                }
-                bits |= Wake::NUMBERS | Wake::RANGES;
-                // Digits look like a date or a time: a year, "22H00", "10:30", "18/10", "2024-10-18",
-                // "3pm", or a bare hour after "at"/"à"/"vers".
-                let len = end - i;
-                let next = b.get(end).copied().unwrap_or(b' ');
-                let after = b.get(end + 1).copied().unwrap_or(b' ');
-                let year = (len == 4 || len == 8) && matches!(b[i], b'1' | b'2');
-                let ish = clause.get(end..).is_some_and(|r| r.starts_with("ish"));
-                let clock = matches!(next, b':' | b'h' | b'H' | b'/') || (next == b'-' && after.is_ascii_digit());
-                let meridian = matches!(next.to_ascii_lowercase(), b'a' | b'p')
-                    || (next == b' ' && matches!(after.to_ascii_lowercase(), b'a' | b'p'));
-                let gap = &clause[prev_word_end.min(i)..i];
-                let at = gap.trim().is_empty() && i > 0 && {
-                    let before = clause[..prev_word_end.min(i)].trim_end();
-                    let last = before.rsplit(|ch: char| !ch.is_alphabetic()).next().unwrap_or("");
-                    matches!(
-                        fold(last).as_ref(),
-                        "at" | "by"
-                            | "around"
-                            | "till"
-                            | "until"
-                            | "a"
-                            | "vers"
-                            | "des"
-                            | "avant"
-                            | "apres"
-                            | "jusqu"
-                            | "from"
-                            | "to"
-                            | "et"
-                            | "and"
-                            | "de"
-                            | "the"
-                            | "on"
-                            | "le"
-                            | "du"
-                            | "au"
-                            | "in"
-                            | "en"
-                            | "since"
-                            | "depuis"
-                            | "for"
-                            | "pour"
-                            | "pendant"
-                            | "during"
-                            | "after"
-                            | "before"
-                    )
-                };
-                if year || clock || meridian || at || ish {
-                    bits |= Wake::DATETIME;
-                }
-                // A unit symbol right after the number: "1.8m", "75 L", "30 MUSD", "24703m2".
-                let word_after = |k: usize| {
-                    let w: &str = clause
-                        .get(k..)
-                        .unwrap_or("")
-                        .split(|ch: char| !ch.is_alphabetic())
-                        .next()
-                        .unwrap_or("");
-                    w
-                };
-                let glued = next.is_ascii_alphabetic() || next >= 0x80;
-                let short = next == b' ' && end + 1 < b.len() && {
-                    let w = word_after(end + 1);
-                    !w.is_empty() && (w.chars().count() <= 3 || w.chars().all(|ch| ch.is_uppercase()))
-                };
-                if glued || short || matches!(next, b'.' | b',') {
-                    bits |= Wake::UNITS;
-                }
-                while it.peek().is_some_and(|&(k, _)| k < end) {
-                    it.next();
-                }
-            } else if matches!(c, '%' | '½' | '¼' | '¾' | '⅓' | '⅔') {
-                bits |= Wake::NUMBERS | Wake::RANGES;
-            } else if matches!(
-                c,
-                '$' | '£' | '¥' | '¢' | '¤' | '฿' | '元' | '円' | '圆' | '֏' | '؋' | '৳' | '៛' | '\u{20a0}'
-                    ..='\u{20cf}'
-            ) {
-                bits |= Wake::NUMBERS | Wake::RANGES | Wake::UNITS;
-            }
-            if bits & all == all {
-                break;
-            }
-        }
-        Wake(bits)
-    }
-}
-
-impl Gate {
-    /// [`Gate::wakes_for`] over the tokens of a clause (the text is read once, by the tokeniser).
+    /// The recognisers among `want` that a clause needs (stops reading once all are woken).
     pub fn wakes_tokens(&self, text: &str, toks: &[Token], want: u8) -> Wake {
         let mut bits = 0u8;
         let spaced = |k: usize| k > 0 && toks.get(k).is_some_and(|t| t.start > toks[k - 1].end);
@@ -402,8 +253,8 @@ impl Gate {
     }
 }
 
-/// Token ranges of clauses, cut where [`clauses`] cuts the text: at line breaks, and after
-/// ".", "!" or "?" closing a word of four letters or more when a capital follows.
+/// Token ranges of clauses: cut at line breaks, and after ".", "!" or "?" closing a word of
+/// four letters or more when a capital follows (not after "p.m." or "Jan.").
 pub fn token_clauses(tk: &Tokens) -> Vec<(usize, usize)> {
     let toks = &tk.toks;
     let mut out = Vec::new();
@@ -461,61 +312,12 @@ fn words_of(s: &str) -> Vec<String> {
     out
 }
 
-/// Byte ranges of clauses: lines, and sentences ending in ".", "!" or "?" before a capital
-/// (not after a one- or two-letter abbreviation such as "p.m." or "Jan.").
-pub fn clauses(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let b = text.as_bytes();
-    let mut start = 0;
-    // Only the bytes that can end a clause are looked at.
-    let mut ends: Vec<usize> = memchr::memchr3_iter(b'\n', b'.', b'!', b).collect();
-    if memchr::memchr(b'?', b).is_some() {
-        ends.extend(memchr::memchr_iter(b'?', b));
-        ends.sort_unstable();
-    }
-    for i in ends {
-        if i < start {
-            continue;
-        }
-        let c = b[i];
-        let end = if c == b'\n' {
-            Some(i + 1)
-        } else if matches!(c, b'.' | b'!' | b'?') && i + 2 < b.len() && b[i + 1] == b' ' {
-            let next = text[i + 2..].chars().next().unwrap_or(' ');
-            let word_len = text[start..i].chars().rev().take_while(|c| c.is_alphabetic()).count();
-            (next.is_uppercase() && word_len >= 4).then_some(i + 1)
-        } else {
-            None
-        };
-        if let Some(e) = end {
-            if e > start {
-                out.push((start, e));
-            }
-            start = e;
-        }
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn clauses_split_at_sentences_not_abbreviations() {
-        let t = "It rained at 10 p.m. Friday. Nobody came. Then\nagain";
-        let parts: Vec<&str> = clauses(t).iter().map(|&(s, e)| &t[s..e]).collect();
-        assert_eq!(
-            parts,
-            ["It rained at 10 p.m. Friday.", " Nobody came.", " Then\n", "again"]
-        );
-    }
-
-    #[test]
-    fn token_clauses_cut_where_text_clauses_do() {
         let t = "It rained at 10 p.m. Friday. Nobody came. Then\nagain";
         let tk = Tokens::new(t);
         let parts: Vec<&str> = token_clauses(&tk)

@@ -43,7 +43,8 @@ struct RawRanges {
 pub struct RangeWords {
     pub before: Phrases<Bound>,
     pub after: Phrases<Bound>,
-    pub between: Vec<(String, String)>,
+    /// (opening phrase, its token count), (linking phrase, its token count).
+    pub between: Vec<((String, usize), (String, usize))>,
     pub links: Vec<String>,
     pub groups: Map<String, f64>,
     pub group_of: Vec<String>,
@@ -59,7 +60,7 @@ impl RangeWords {
         let mut st = Set::default();
         st.extend(self.before.map.keys().filter_map(|k| first(k)));
         st.extend(self.about.map.keys().filter_map(|k| first(k)));
-        st.extend(self.between.iter().filter_map(|(o, _)| first(o)));
+        st.extend(self.between.iter().filter_map(|((o, _), _)| first(o)));
         st.extend(self.groups.keys().cloned());
         st.extend(["des", "plusieurs", "quelques", "de", "several", "many", "some"].map(String::from));
         self.starts = st;
@@ -89,7 +90,9 @@ pub fn load(src: &str, fr: &mut RangeWords, en: &mut RangeWords) -> Result<(), R
             let t = Tokens::new(s);
             canonical(&t, 0, t.len())
         };
-        w.between.extend(raw.between.iter().map(|(a, b)| (canon(a), canon(b))));
+        let counted = |s: &str| (canon(s), Tokens::new(s).len());
+        w.between
+            .extend(raw.between.iter().map(|(a, b)| (counted(a), counted(b))));
         w.links.extend(raw.links.iter().map(|s| fold(s).into_owned()));
         w.groups
             .extend(raw.groups.into_iter().map(|(k, v)| (fold(&k).into_owned(), v)));
@@ -135,17 +138,14 @@ fn quantity_art(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Q> {
     None
 }
 
-fn phrase_matches(tk: &Tokens, i: usize, phrase: &str) -> Option<usize> {
+/// Whether the `n` tokens of `phrase` (canonical form) stand at `i`.
+fn phrase_matches(tk: &Tokens, i: usize, (phrase, n): &(String, usize)) -> Option<usize> {
+    let n = *n;
     // Cheap refusal first: the phrase must begin with this token.
-    if !phrase.starts_with(tk.n(i)) || i >= tk.len() {
+    if !phrase.starts_with(tk.n(i)) || i >= tk.len() || n == 0 || i + n > tk.len() {
         return None;
     }
-    let words = Tokens::new(phrase);
-    let n = words.len();
-    if n == 0 || i + n > tk.len() {
-        return None;
-    }
-    if canonical(tk, i, i + n) == phrase {
+    if canonical(tk, i, i + n) == *phrase {
         Some(i + n)
     } else {
         None
@@ -164,6 +164,19 @@ struct Bounds {
 }
 
 impl Bounds {
+    /// "between a and b" from token `i`: `[a, b)`, Recognizers-Text's convention.
+    fn between(i: usize, a: &Q, b: &Q) -> Bounds {
+        Bounds {
+            i,
+            j: b.j,
+            min: Some(a.value),
+            max: Some(b.value),
+            min_open: false,
+            max_open: true,
+            approx: a.approx || b.approx,
+        }
+    }
+
     fn cand(self) -> Cand {
         Cand {
             i: self.i,
@@ -302,20 +315,12 @@ fn between_at(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Bounds>
         };
         let a = shared_scale(tk, a, &b, d);
         if a.value < b.value {
-            let start = if lang == Lang::Fr && (open == "de" || open == "d'") {
+            let start = if lang == Lang::Fr && (open.0 == "de" || open.0 == "d'") {
                 k
             } else {
                 i
             };
-            return Some(Bounds {
-                i: start,
-                j: b.j,
-                min: Some(a.value),
-                max: Some(b.value),
-                min_open: false,
-                max_open: true,
-                approx: a.approx || b.approx,
-            });
+            return Some(Bounds::between(start, &a, &b));
         }
     }
     let a = quantity_at(tk, i, d, lang)?;
@@ -332,15 +337,7 @@ fn between_at(tk: &Tokens, i: usize, d: &LangData, lang: Lang) -> Option<Bounds>
     }
     // "1995-01" is a month; a range grows.
     if a.value < b.value {
-        return Some(Bounds {
-            i,
-            j: b.j,
-            min: Some(a.value),
-            max: Some(b.value),
-            min_open: false,
-            max_open: true,
-            approx: a.approx || b.approx,
-        });
+        return Some(Bounds::between(i, &a, &b));
     }
     None
 }

@@ -236,6 +236,20 @@ fn word<'a>(text: &'a str, start: usize, toks: &mut Vec<Token<'a>>) -> usize {
     end
 }
 
+/// A reader's answer at token `i`, computed once per clause: the grammars ask the same
+/// question at the same token many times (ranges, combinations, edges). Positions past
+/// the end are computed and not kept.
+pub fn memoised<T: Copy>(m: &std::cell::RefCell<Vec<Option<T>>>, i: usize, f: impl FnOnce() -> T) -> T {
+    if let Some(Some(v)) = m.borrow().get(i) {
+        return *v;
+    }
+    let v = f();
+    if let Some(slot) = m.borrow_mut().get_mut(i) {
+        *slot = Some(v);
+    }
+    v
+}
+
 /// `char::is_alphabetic` with the Latin-1 letters answered without the Unicode table
 /// lookup (a tenth of the tokeniser's time on French text went there).
 #[inline]
@@ -249,6 +263,10 @@ pub fn is_letter(c: char) -> bool {
 }
 
 /// Lower case, accents off, typographic apostrophe as ASCII. Borrowed when nothing changes.
+///
+/// Not `recoupe_clean::fold::fold`: that one also rewrites quotes and white space for whole
+/// lines and always allocates; this one runs on every word of every clause and borrows
+/// when the word is already folded (most words).
 pub fn fold(s: &str) -> Cow<'_, str> {
     if s.bytes()
         .all(|b| b.is_ascii_lowercase() || b == b'\'' || b.is_ascii_digit())

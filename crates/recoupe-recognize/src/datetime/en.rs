@@ -23,7 +23,7 @@ use super::resolve::{
 };
 use crate::number::{number_at, Num, NumKind};
 use crate::tables::{Map, NumberWords, Phrases, Set};
-use crate::token::{TokKind, Tokens};
+use crate::token::{memoised, TokKind, Tokens};
 use crate::{Cand, DateTime, Kind, Lang, LangData, RecognizeError};
 
 /// A part of the day: its TIMEX code and hours.
@@ -521,6 +521,15 @@ struct Cx<'a> {
 
 /// A parsed piece: the token after it and its value.
 type P<T> = Option<(usize, T)>;
+
+/// Keeps the candidate that reaches furthest (the first one on a tie).
+fn keep_longer<T>(best: &mut P<T>, c: P<T>) {
+    if let Some((j, m)) = c {
+        if best.as_ref().is_none_or(|(bj, _)| j > *bj) {
+            *best = Some((j, m));
+        }
+    }
+}
 
 pub fn scan(tk: &Tokens, _nums: &[Num], d: &LangData, reference: Option<DateTime>) -> Vec<Cand> {
     let t = &d.dt.en;
@@ -1061,25 +1070,12 @@ impl Cx<'_> {
         if self.future.get() {
             return self.moment_uncached(i);
         }
-        if let Some(Some(hit)) = self.memo_moment.borrow().get(i) {
-            return *hit;
-        }
-        let r = self.moment_uncached(i);
-        if let Some(slot) = self.memo_moment.borrow_mut().get_mut(i) {
-            *slot = Some(r);
-        }
-        r
+        memoised(&self.memo_moment, i, || self.moment_uncached(i))
     }
 
     fn moment_uncached(&self, i: usize) -> P<M> {
         let mut best: P<M> = None;
-        let mut take = |c: P<M>| {
-            if let Some((j, m)) = c {
-                if best.as_ref().is_none_or(|(bj, _)| j > *bj) {
-                    best = Some((j, m));
-                }
-            }
-        };
+        let mut take = |c: P<M>| keep_longer(&mut best, c);
         take(self.range(i));
         take(self.datetime(i));
         take(self.date_m(i));
@@ -1141,25 +1137,12 @@ impl Cx<'_> {
         if self.future.get() {
             return self.date_uncached(i);
         }
-        if let Some(Some(hit)) = self.memo_date.borrow().get(i) {
-            return *hit;
-        }
-        let r = self.date_uncached(i);
-        if let Some(slot) = self.memo_date.borrow_mut().get_mut(i) {
-            *slot = Some(r);
-        }
-        r
+        memoised(&self.memo_date, i, || self.date_uncached(i))
     }
 
     fn date_uncached(&self, i: usize) -> P<De> {
         let mut best: P<De> = None;
-        let mut take = |c: P<De>| {
-            if let Some((j, m)) = c {
-                if best.as_ref().is_none_or(|(bj, _)| j > *bj) {
-                    best = Some((j, m));
-                }
-            }
-        };
+        let mut take = |c: P<De>| keep_longer(&mut best, c);
         // Digits open only numeric dates, days, years and counts; words the rest.
         let digits = self.tk.toks.get(i).is_some_and(|t| t.kind == TokKind::Digits);
         if digits {
@@ -3055,13 +3038,7 @@ impl Cx<'_> {
     /// "9am on Tuesday", "tonight", "last night at 8", "today from 10am-12am".
     fn datetime(&self, i: usize) -> P<M> {
         let mut best: P<M> = None;
-        let mut take = |c: P<M>| {
-            if let Some((j, m)) = c {
-                if best.as_ref().is_none_or(|(bj, _)| j > *bj) {
-                    best = Some((j, m));
-                }
-            }
-        };
+        let mut take = |c: P<M>| keep_longer(&mut best, c);
         // "end of the day", "eod", "end of this Sunday": the day's last second.
         {
             let last = |d: Date| d.to_datetime(Time::new(23, 59, 59, 0).unwrap_or(Time::midnight()));
@@ -3206,13 +3183,7 @@ impl Cx<'_> {
     /// What may follow a day: a time, a time range, a part of the day.
     fn after_day(&self, day: Date, j: usize) -> P<M> {
         let mut best: P<M> = None;
-        let mut take = |c: P<M>| {
-            if let Some((j, m)) = c {
-                if best.as_ref().is_none_or(|(bj, _)| j > *bj) {
-                    best = Some((j, m));
-                }
-            }
-        };
+        let mut take = |c: P<M>| keep_longer(&mut best, c);
         let mut k = j;
         if self.n(k) == "," {
             k += 1;

@@ -26,7 +26,7 @@ use serde::Deserialize;
 use super::resolve::{add_days, add_months, fmt_date, fmt_datetime, fmt_time, month_day_near, week_start, ymd};
 use crate::number::{number_at, Num, NumKind};
 use crate::tables::{NumberWords, Phrases};
-use crate::token::{fold, TokKind, Tokens};
+use crate::token::{fold, memoised, TokKind, Tokens};
 use crate::{Cand, Kind, Lang, LangData, RecognizeError, TimeValue, Value};
 
 /// What a unit measures.
@@ -660,25 +660,8 @@ struct Cx<'a, 'b> {
     /// `date(i)` is asked for many times at the same token (ranges, combinations, edges): kept.
     memo: std::cell::RefCell<Vec<Option<Option<D>>>>,
     clock_memo: std::cell::RefCell<Vec<Option<Option<C>>>>,
-    num_memo: std::cell::RefCell<Vec<Option<Option<Num>>>>,
     /// Classes per token (`G_*`, `K_*`, `P_*`), so that readers test a bit instead of hashing again.
     cls: Vec<u32>,
-}
-
-/// The memo of a reader at `i`, computed once; positions past the end are not kept.
-fn memoised<T: Copy>(
-    m: &std::cell::RefCell<Vec<Option<Option<T>>>>,
-    i: usize,
-    f: impl FnOnce() -> Option<T>,
-) -> Option<T> {
-    if let Some(Some(v)) = m.borrow().get(i) {
-        return *v;
-    }
-    let v = f();
-    if let Some(slot) = m.borrow_mut().get_mut(i) {
-        *slot = Some(v);
-    }
-    v
 }
 
 fn month_range(y: i16, m: i8) -> Option<(Date, Date)> {
@@ -759,7 +742,8 @@ impl<'a, 'b> Cx<'a, 'b> {
         if t.kind == TokKind::Word && self.cls[i] & G_NUM == 0 {
             return None;
         }
-        memoised(&self.num_memo, i, || number_at(self.tk, i, self.nw, Lang::Fr))
+        // `number_at` keeps its own answer per token.
+        number_at(self.tk, i, self.nw, Lang::Fr)
     }
 
     /// A number at `i`: digits or words, cardinal, positive.
@@ -3037,7 +3021,6 @@ pub fn scan(tk: &Tokens, _nums: &[Num], d: &LangData, reference: Option<DateTime
         today: now.date(),
         memo: std::cell::RefCell::new(vec![None; tk.len()]),
         clock_memo: std::cell::RefCell::new(vec![None; tk.len()]),
-        num_memo: std::cell::RefCell::new(vec![None; tk.len()]),
         cls,
     };
     let cls = &cx.cls;
