@@ -13,16 +13,18 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 use recoupe::ingest::{FieldMap, Format, Options};
 use recoupe::{CleanOptions, Extraction, Pipeline};
+use recoupe_recognize::Lang;
 
 #[derive(Parser)]
 #[command(
     name = "recoupe",
     version,
-    about = "Cross-check what the news says: read and clean news articles, recognise figures and dates (claims extraction is being built).",
+    about = "Cross-check what the news says: read and clean news articles, find entities and the figures they state, who says them, how firmly and when.",
     long_about = "recoupe reads news articles in French and English (plain text, HTML pages, JSON Lines \
 dumps, WARC web archives, RSS/Atom feeds; gzip-compressed or not), cleans away scraping debris and \
-prints one record per article. Recognising figures and claims, so that sources can be cross-checked, \
-is the next stage and not built yet: records carry empty `entities` and `claims` lists for now."
+prints one record per article: the clean text, its entities (merged across spellings and languages), \
+every quantitative claim (value, what is counted, whose, where, who says it, how firmly, when) and \
+the statements that confirm or deny an event."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -59,6 +61,17 @@ struct InputArgs {
     /// Extra lexicon words (`word<TAB>zipf_x100` per line), so names are neither split nor glued.
     #[arg(long, value_name = "FILE")]
     lexicon: Vec<PathBuf>,
+    /// Extra entities: a TOML file of `[[entity]]` tables shaped like data/gazetteer/people.toml
+    /// (id, kind, name, aliases, abbrevs, country) (repeatable).
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Vec<PathBuf>,
+    /// Extra claim word lists for French (reporting verbs, hedges, counted nouns...), shaped
+    /// like data/claims/fr.toml (repeatable).
+    #[arg(long, value_name = "FILE")]
+    claims_fr: Vec<PathBuf>,
+    /// Extra claim word lists for English, shaped like data/claims/en.toml (repeatable).
+    #[arg(long, value_name = "FILE")]
+    claims_en: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -196,7 +209,16 @@ fn extract(input: InputArgs, format: OutFormat, output_dir: Option<PathBuf>) -> 
         clean_data: read_all(&input.clean_data)?,
         lexicon: read_all(&input.lexicon)?,
     };
-    let pipeline = Pipeline::new(&clean)?;
+    let mut pipeline = Pipeline::new(&clean)?;
+    let ex = pipeline.extractor_mut();
+    for (path, src) in input.gazetteer.iter().zip(read_all(&input.gazetteer)?) {
+        ex.gazetteer.add_toml(&src).with_context(|| format!("reading {}", path.display()))?;
+    }
+    for (lang, paths) in [(Lang::Fr, &input.claims_fr), (Lang::En, &input.claims_en)] {
+        for (path, src) in paths.iter().zip(read_all(paths)?) {
+            ex.add_lexicon(lang, &src).with_context(|| format!("reading {}", path.display()))?;
+        }
+    }
     let mut fields = FieldMap::default();
     for f in &input.field {
         fields.set(f).map_err(anyhow::Error::msg)?;

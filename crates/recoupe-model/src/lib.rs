@@ -171,6 +171,33 @@ pub struct Claim {
     pub modality: Modality,
     pub said_on: Option<String>,
     pub when_text: Option<String>,
+    /// The original source the source cites ("le média, citant un diplomate occidental"):
+    /// a report carried by an outlet is not the outlet's own finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cites: Option<Ref>,
+}
+
+/// How a statement stands towards the event it is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Confirms,
+    Denies,
+    CannotConfirm,
+}
+
+/// A statement without a figure that the cross-check needs: someone confirms, denies or
+/// cannot confirm an event ("NATO confirms the troops are in Kursk", "the Kremlin denies").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// The sentence.
+    pub span: Span,
+    /// What is confirmed or denied, as written.
+    pub subject: String,
+    pub stance: Stance,
+    pub source: Option<Ref>,
+    pub said_on: Option<String>,
+    pub when_text: Option<String>,
 }
 
 /// An entity mentioned in an article, with every mention's span.
@@ -195,6 +222,8 @@ pub struct Extraction {
     pub text: String,
     pub entities: Vec<Entity>,
     pub claims: Vec<Claim>,
+    #[serde(default)]
+    pub statements: Vec<Statement>,
     pub url: Option<String>,
     pub byline: Option<String>,
     pub dateline: Option<String>,
@@ -217,6 +246,7 @@ impl Extraction {
             text: a.text,
             entities: Vec::new(),
             claims: Vec::new(),
+            statements: Vec::new(),
             url: a.url,
             byline: a.byline,
             dateline: a.dateline,

@@ -5,6 +5,7 @@
 //! output is deterministic. Errors of ingest travel along in the stream, in place.
 
 use rayon::prelude::*;
+pub use recoupe_claims::{Analysis, ClaimsError, Extractor};
 pub use recoupe_clean::{CleanError, CleanOptions, Cleaner};
 pub use recoupe_ingest::{self as ingest, IngestError};
 pub use recoupe_model::{self as model, Article, Extraction, RawDoc};
@@ -17,18 +18,27 @@ pub const BATCH: usize = 64;
 pub enum PipelineError {
     #[error(transparent)]
     Clean(#[from] CleanError),
+    #[error(transparent)]
+    Claims(#[from] ClaimsError),
 }
 
 /// Everything the pipeline needs, loaded once.
 pub struct Pipeline {
     cleaner: Cleaner,
+    extractor: Extractor,
 }
 
 impl Pipeline {
     pub fn new(clean: &CleanOptions) -> Result<Self, PipelineError> {
         Ok(Self {
             cleaner: Cleaner::new(clean)?,
+            extractor: Extractor::new()?,
         })
+    }
+
+    /// The claim stage, to add a user's gazetteer or word lists before running.
+    pub fn extractor_mut(&mut self) -> &mut Extractor {
+        &mut self.extractor
     }
 
     pub fn clean(&self, raw: RawDoc) -> Article {
@@ -37,7 +47,13 @@ impl Pipeline {
 
     /// The extraction record of one document.
     pub fn extract(&self, raw: RawDoc) -> Extraction {
-        Extraction::from_article(self.clean(raw))
+        let article = self.clean(raw);
+        let found = self.extractor.analyse(&article);
+        let mut rec = Extraction::from_article(article);
+        rec.entities = found.entities;
+        rec.claims = found.claims;
+        rec.statements = found.statements;
+        rec
     }
 
     /// Runs `extract` over a stream in parallel batches, calling `sink` in input order

@@ -1,0 +1,432 @@
+//! One sentence's claims: the counted noun after the figure, its category, whose, where,
+//! how firmly, and the source chosen among the sentence's attributions.
+
+use crate::attribution::{boundary, clause_end, clause_start, np_from, source_of, Attr, Kind, Resolved};
+use crate::lexicon::Lexicon;
+use crate::{Ctx, Sent, Source};
+use recoupe_entities::Form;
+use recoupe_model::{Claim, Modality, Ref, Span, Stance, Statement, Value};
+use recoupe_recognize::{Kind as RKind, Recognized, TimeValue, Value as RValue};
+
+/// The value of a recognised figure, and whether it is approximate.
+fn value_of(r: &Recognized) -> Option<(Value, bool)> {
+    let v = |exact, min, max| Value { exact, min, max };
+    match (&r.kind, &r.value) {
+        (RKind::Number, RValue::Number(n)) => Some((v(Some(*n), None, None), false)),
+        (RKind::Range | RKind::Money, RValue::Range { min, max, approx, unit, .. }) => {
+            if r.kind == RKind::Range && unit.is_some() {
+                return None; // percentages, ages
+            }
+            match (min, max) {
+                (Some(a), Some(b)) if a == b => Some((v(Some(*a), None, None), *approx)),
+                (None, None) => None,
+                _ => Some((v(None, *min, *max), *approx)),
+            }
+        }
+        (RKind::Money, RValue::Quantity { amount, .. }) => Some((v(Some(*amount), None, None), false)),
+        _ => None,
+    }
+}
+
+const ARTICLES: &[&str] = &["un", "une", "a", "an"];
+
+pub(crate) fn sentence_claims(
+    ctx: &mut Ctx,
+    lex: &Lexicon,
+    s: &Sent,
+    resolved: &[Resolved],
+    next_trailing: Option<&Attr>,
+    out: &mut Vec<Claim>,
+) {
+    let ws = ctx.ws;
+    for r in &s.spans {
+        let Some((value, approx)) = value_of(r) else { continue };
+        let q0 = ws.partition_point(|w| w.start < r.start);
+        let q1 = ws.partition_point(|w| w.start < r.end);
+        if q0 >= q1 || q1 > s.wb {
+            continue;
+        }
+        let digits = ws[q0..q1].iter().any(|w| w.is_number());
+        if q1 - q0 == 1 && ARTICLES.contains(&ws[q0].fold.as_str()) {
+            continue;
+        }
+        // "les deux pays": a definite reference to things already counted
+        if !digits && q0 > s.wa && lex.definite.has(&ws[q0 - 1].fold) && !boundary(ws[q0].gap) {
+            continue;
+        }
+        let money = r.kind == RKind::Money;
+        let Some((counted, head, category)) = counted(ctx, lex, s, q0, q1, money) else { continue };
+        let cs = clause_start(ws, lex, s.wa, q0);
+        let ce = clause_end(ws, lex, head.max(q1.saturating_sub(1)), s.wb);
+        let category = refine(lex, ctx, category, head + 1, (ce + 4).min(s.wb));
+        let source_attr = choose_source(resolved, q0);
+        let source = source_attr.and_then(|a| a.source.clone()).or_else(|| {
+            next_trailing.map(|t| source_of(ctx, t.np))
+        });
+        let source_range = source.as_ref().map(|x| (x.a, x.b));
+        let location = location(ctx, lex, s, q0, head);
+        let actor = actor(ctx, lex, s, q0, q1, head, source_range, location.as_ref().map(|l| l.1));
+        let modality = modality(ctx, lex, s, cs, q0, q1, head + 1, ce, source_attr);
+        let (when_text, said_on) = when(ctx, s, source_attr.map(|a| a.at), q0);
+        ctx.last_counted = Some((counted.clone(), category.clone()));
+        out.push(Claim {
+            span: Span::new(r.start, ws[head].end.max(r.end)),
+            sentence: s.span,
+            value,
+            approx,
+            counted,
+            category,
+            actor: actor.map(|e| Ref {
+                entity: Some(ctx.linked.entities[ctx.linked.mentions[e].entity].id.clone()),
+                text: ctx.slice(ctx.linked.mentions[e].first_word, ctx.linked.mentions[e].end_word).to_string(),
+            }),
+            location: location.map(|(r, _)| r),
+            source: source.as_ref().map(|x| ctx.to_ref(x)),
+            modality,
+            said_on,
+            when_text,
+            cites: source_attr.and_then(|a| a.cites.as_ref()).map(|c| ctx.to_ref(c)),
+        });
+    }
+}
+
+/// The counted noun: the head noun after the figure (French: first noun; English: the
+/// noun ending its phrase, skipping adjectives and demonyms), a pronoun ("d'entre eux"),
+/// or, when the noun is left out, the people counted just before.
+fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool) -> Option<(String, usize, String)> {
+    let ws = ctx.ws;
+    if money {
+        let w = &ws[q1 - 1];
+        return Some((w.text.to_string(), q1 - 1, "money".into()));
+    }
+    let ok = |k: usize| -> bool {
+        k < s.wb
+            && !boundary(ws[k].gap)
+            && !ws[k].is_number()
+            && ws[k].text.chars().any(char::is_alphabetic)
+            && !lex.stop.has(&ws[k].fold)
+            && !s.spans.iter().any(|r| r.start <= ws[k].start && ws[k].end <= r.end)
+    };
+    let mut j = q1;
+    if let Some(n) = lex.pronoun_counted.at(ws, j, s.wb) {
+        if !boundary(ws[j].gap) {
+            let head = j + n - 1;
+            let cat = ctx.last_counted.as_ref().map_or("people".to_string(), |c| c.1.clone());
+            return Some((ws[head].text.to_string(), head, cat));
+        }
+    }
+    if j < s.wb && !boundary(ws[j].gap) {
+        if let Some(n) = lex.partitive.at(ws, j, s.wb) {
+            j += n;
+            while j < s.wb && lex.definite.has(&ws[j].fold) {
+                j += 1;
+            }
+        }
+    }
+    let mut skipped = 0;
+    while ok(j) && lex.prenominal.has(&ws[j].fold) && skipped < 2 {
+        j += 1;
+        skipped += 1;
+    }
+    if ok(j) {
+        let max = if s.lang == recoupe_recognize::Lang::En { 5 } else { 3 };
+        let mut run = vec![j];
+        let mut k = j + 1;
+        while run.len() < max && ok(k) && !lex.np_words.has(&ws[k].fold) {
+            run.push(k);
+            k += 1;
+        }
+        let head = run
+            .iter()
+            .copied()
+            .find(|&k| lex.category(&ws[k].fold).is_some())
+            .unwrap_or(if s.lang == recoupe_recognize::Lang::En {
+                // English adjectives come first: the noun ends the phrase, before a verb
+                *run.iter().rev().find(|&&k| ctx.linked.at_word(k).is_none_or(|m| m.form != Form::Demonym)).unwrap_or(&j)
+            } else {
+                j
+            });
+        if ctx.linked.at_word(head).is_some_and(|m| m.form == Form::Name && !ctx.linked.entities[m.entity].kind.eq("country")) {
+            return None; // "Boeing 737", "Airbus A320": a figure before a name is not a count
+        }
+        let cat = lex.category(&ws[head].fold).unwrap_or("other").to_string();
+        return Some((ws[head].text.to_string(), head, cat));
+    }
+    // The noun left out: "ils étaient loin d'être 3 000".
+    let end_of_clause = q1 >= s.wb || boundary(ws[q1].gap);
+    if !end_of_clause {
+        return None;
+    }
+    let prev_start = ws.partition_point(|w| w.end <= s.span.start.saturating_sub(400));
+    let demonym = ctx
+        .linked
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.first_word >= prev_start && m.end_word <= q0)
+        .find(|m| m.form == Form::Demonym && ws[m.first_word].is_capitalised() && m.first_word > 0 && !boundary(ws[m.first_word].gap));
+    if let Some(m) = demonym {
+        return Some((ctx.slice(m.first_word, m.end_word).to_string(), q1 - 1, "people".into()));
+    }
+    ctx.last_counted.as_ref().map(|(c, cat)| (c.clone(), q1 - 1, cat.clone()))
+}
+
+/// "12 personnes ont été blessées": a generic count made a casualty count by its verb.
+fn refine(lex: &Lexicon, ctx: &Ctx, category: String, a: usize, b: usize) -> String {
+    if !matches!(category.as_str(), "people" | "civilians" | "troops" | "officers" | "other") {
+        return category;
+    }
+    let mut found: Vec<&str> = Vec::new();
+    for (cat, p) in &lex.predicates {
+        if p.find(ctx.ws, a, b).is_some() {
+            found.push(cat);
+        }
+    }
+    match found.as_slice() {
+        [] => category,
+        [one] => one.to_string(),
+        many if many.contains(&"killed") && many.contains(&"wounded") => "casualties".into(),
+        [first, ..] => first.to_string(),
+    }
+}
+
+/// The source of a claim at word `q0`: a reporting verb before it (the nearest), then
+/// "selon", then a source after it (inverted or trailing "officials said").
+fn choose_source(resolved: &[Resolved], q0: usize) -> Option<&Resolved> {
+    let with = |k: Kind| resolved.iter().filter(move |r| r.kind == k && r.source.is_some());
+    with(Kind::Verb)
+        .filter(|r| r.at < q0)
+        .max_by_key(|r| r.at)
+        .or_else(|| with(Kind::According).next())
+        .or_else(|| with(Kind::Inverted).find(|r| r.at > q0))
+        .or_else(|| with(Kind::Verb).find(|r| r.at > q0))
+        .or_else(|| with(Kind::Inverted).next())
+}
+
+fn skip_dets_back(ctx: &Ctx, lex: &Lexicon, mut p: usize, wa: usize) -> usize {
+    while p > wa && lex.determiners.has(&ctx.ws[p].fold) {
+        p -= 1;
+    }
+    p
+}
+
+const PLACE_KINDS: &[&str] = &["place", "region", "city", "country"];
+
+/// Where: a place after a locative preposition ("dans l'oblast de Koursk", "à Kursk",
+/// "in Kharkiv"), or after the counted noun ("trois districts de Kharkiv"); after the
+/// figure first, else before it.
+fn location(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, head: usize) -> Option<(Ref, usize)> {
+    let ws = ctx.ws;
+    let ms: Vec<usize> = (0..ctx.linked.mentions.len())
+        .filter(|&i| {
+            let m = &ctx.linked.mentions[i];
+            m.first_word >= s.wa && m.end_word <= s.wb && m.form != Form::Demonym && PLACE_KINDS.contains(&ctx.linked.entities[m.entity].kind.as_str())
+        })
+        .collect();
+    let after = ms.iter().copied().filter(|&i| ctx.linked.mentions[i].first_word > head);
+    let before = ms.iter().copied().rev().filter(|&i| ctx.linked.mentions[i].end_word <= q0);
+    for i in after.chain(before) {
+        let m = &ctx.linked.mentions[i];
+        if m.first_word == 0 {
+            continue;
+        }
+        let mut p = skip_dets_back(ctx, lex, m.first_word - 1, s.wa);
+        let mut start = m.first_word;
+        let kind = ctx.linked.entities[m.entity].kind.as_str();
+        if lex.partitive.has(&ws[p].fold) && p > s.wa {
+            let noun = p - 1;
+            if lex.place_nouns.has(&ws[noun].fold) {
+                start = noun;
+                p = skip_dets_back(ctx, lex, noun.saturating_sub(1), s.wa);
+            } else if noun == head && kind != "country" {
+                start = noun;
+                p = noun; // "trois districts de Kharkiv"
+            } else {
+                continue;
+            }
+        }
+        if p == head || lex.loc_preps.at(ws, p, s.wb).is_some() || (p > s.wa && lex.loc_preps.at(ws, p - 1, s.wb) == Some(2)) {
+            let start = if start < m.first_word && start > 0 && lex.determiners.has(&ws[start - 1].fold) { start } else { start };
+            return Some((
+                Ref {
+                    entity: Some(ctx.linked.entities[m.entity].id.clone()),
+                    text: ctx.slice(start, m.end_word).to_string(),
+                },
+                i,
+            ));
+        }
+    }
+    None
+}
+
+/// Whose: a country or capital qualifying the counted noun ("soldats nord-coréens",
+/// "North Korean troops", "de la Corée du Nord"), else the nearest entity before the figure
+/// that is not inside a prepositional phrase (the subject of "a envoyé", "prépare").
+#[allow(clippy::too_many_arguments)]
+fn actor(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, head: usize, source: Option<(usize, usize)>, loc: Option<usize>) -> Option<usize> {
+    let ws = ctx.ws;
+    let linked = ctx.linked;
+    let owner = |i: usize| {
+        let e = &linked.entities[linked.mentions[i].entity];
+        e.kind == "country" || e.capital_of.is_some() || matches!(e.kind.as_str(), "armed-group" | "agency" | "body")
+    };
+    // Within the noun phrase.
+    let np_end = {
+        let mut k = head + 1;
+        while k < s.wb && k < head + 7 && !boundary(ws[k].gap) && (!lex.stop.has(&ws[k].fold) || lex.partitive.has(&ws[k].fold) || lex.determiners.has(&ws[k].fold)) {
+            k += 1;
+        }
+        k
+    };
+    for (i, m) in linked.mentions.iter().enumerate() {
+        let inside = (m.first_word >= q1 && m.end_word <= head) || (m.first_word > head && m.end_word <= np_end);
+        if inside && owner(i) && Some(i) != loc {
+            return Some(i);
+        }
+    }
+    // The nearest agent before the figure.
+    let eligible_kind = |i: usize| {
+        let e = &linked.entities[linked.mentions[i].entity];
+        owner(i) || matches!(e.kind.as_str(), "person" | "organisation" | "party")
+    };
+    for (i, m) in linked.mentions.iter().enumerate().rev() {
+        if m.end_word > q0 || m.first_word < s.wa || Some(i) == loc || !eligible_kind(i) {
+            continue;
+        }
+        if let Some((a, b)) = source {
+            if m.first_word >= a && m.end_word <= b {
+                continue;
+            }
+        }
+        if m.form == Form::Demonym && !ws[m.first_word].is_capitalised() {
+            continue;
+        }
+        if m.form == Form::Description {
+            continue;
+        }
+        if m.first_word == 0 {
+            return Some(i);
+        }
+        let p = skip_dets_back(ctx, lex, m.first_word - 1, s.wa);
+        if m.first_word > s.wa && p < m.first_word && (lex.prepositions.has(&ws[p].fold) || lex.partitive.has(&ws[p].fold)) {
+            let agent_of_action = lex.partitive.has(&ws[p].fold)
+                && p > s.wa
+                && lex.deverbal.iter().any(|suf| ws[p - 1].fold.ends_with(suf.as_str()) && ws[p - 1].fold.len() > suf.len() + 2);
+            if !agent_of_action {
+                continue;
+            }
+        }
+        // English possessive "Russia's": fine; anything else before the figure is the subject.
+        return Some(i);
+    }
+    None
+}
+
+/// Asserted, hedged or denied, from the words of the figure's clause and its reporting verb.
+#[allow(clippy::too_many_arguments)]
+fn modality(ctx: &Ctx, lex: &Lexicon, s: &Sent, cs: usize, q0: usize, q1: usize, after_head: usize, ce: usize, attr: Option<&Resolved>) -> Modality {
+    let ws = ctx.ws;
+    if lex.deny.find(ws, q0, q1).is_some() || lex.deny.find(ws, cs, q0).is_some() || lex.deny.find(ws, after_head.min(ce), ce).is_some() {
+        return Modality::Denied;
+    }
+    let window = (cs..q0).chain(after_head.min(ce)..ce);
+    let mut neg = false;
+    let mut hedge = false;
+    for k in window {
+        let f = ws[k].fold.as_str();
+        if (lex.negations.has(f) && !matches!(f, "ne" | "n"))
+            || (f == "t" && ws[k].gap.contains(['\'', '’']) && k > 0 && ws[k - 1].fold.ends_with('n'))
+        {
+            neg = true;
+        }
+        if lex.is_conditional(f) || lex.modal.has(f) || lex.hedge.at(ws, k, ce.max(q0)).is_some() {
+            hedge = true;
+        }
+    }
+    if neg {
+        return Modality::Denied;
+    }
+    if attr.is_some_and(|a| a.deny) {
+        return Modality::Denied;
+    }
+    if hedge || s.question || attr.is_some_and(|a| a.hedged) || lex.cannot_confirm.find(ws, s.wa, q0).is_some() {
+        return Modality::Hedged;
+    }
+    Modality::Asserted
+}
+
+/// The date of the statement: next to the reporting verb if there is one, else the date
+/// nearest the figure.
+fn when(ctx: &Ctx, s: &Sent, verb: Option<usize>, q0: usize) -> (Option<String>, Option<String>) {
+    let ws = ctx.ws;
+    let dates: Vec<&Recognized> = s.spans.iter().filter(|r| matches!(r.kind, RKind::Date | RKind::Datetime)).collect();
+    if dates.is_empty() {
+        return (None, None);
+    }
+    let word_of = |r: &Recognized| ws.partition_point(|w| w.start < r.start);
+    let pick = verb
+        .and_then(|v| dates.iter().find(|r| word_of(r).abs_diff(v) <= 3))
+        .or_else(|| dates.iter().min_by_key(|r| word_of(r).abs_diff(q0)));
+    let Some(r) = pick else { return (None, None) };
+    let said_on = match &r.value {
+        RValue::Time(TimeValue::Point(p)) if p.len() >= 10 && p.as_bytes()[4] == b'-' => Some(p[..10].to_string()),
+        _ => None,
+    };
+    (Some(r.text.clone()), said_on)
+}
+
+/// A sentence that confirms, denies or cannot confirm an event, without a figure.
+pub(crate) fn statement(ctx: &Ctx, lex: &Lexicon, s: &Sent, resolved: &[Resolved]) -> Option<Statement> {
+    let ws = ctx.ws;
+    let (at, n, stance) = if let Some((i, n)) = lex.cannot_confirm.find(ws, s.wa, s.wb) {
+        (i, n, Stance::CannotConfirm)
+    } else if let Some((i, n)) = lex.confirm.find(ws, s.wa, s.wb) {
+        let negated = (i.saturating_sub(3).max(s.wa)..i).any(|k| lex.negations.has(&ws[k].fold) && !matches!(ws[k].fold.as_str(), "ne" | "n"));
+        (i, n, if negated { Stance::CannotConfirm } else { Stance::Confirms })
+    } else {
+        let (i, n) = (s.wa..s.wb).find_map(|i| {
+            let w = &ws[i];
+            (lex.deny.has(&w.fold) && lex.speech.has(&w.fold)).then_some((i, 1))
+        })?;
+        (i, n, Stance::Denies)
+    };
+    // What: the rest of the clause after the cue.
+    let mut a = at + n;
+    while a < s.wb && lex.openers.has(&ws[a].fold) {
+        a += 1;
+    }
+    let mut b = a;
+    while b < s.wb && (b == a || !ws[b].gap.contains([',', ';', '.', '?', '!', ':'])) {
+        b += 1;
+    }
+    let subject = ctx.slice(a, b).trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // Who: a speaker named after the quote, "selon", else the subject of the cue.
+    let source = resolved
+        .iter()
+        .filter(|r| r.source.is_some())
+        .find(|r| r.kind == Kind::Inverted && r.at > at)
+        .or_else(|| resolved.iter().find(|r| r.kind == Kind::According && r.source.is_some()))
+        .and_then(|r| r.source.clone())
+        .or_else(|| {
+            let g = {
+                let mut g = at;
+                while g > s.wa && !boundary(ws[g].gap) && (lex.aux.has(&ws[g - 1].fold) || lex.modal.has(&ws[g - 1].fold) || lex.negations.has(&ws[g - 1].fold) || ws[g - 1].fold.starts_with("peu") || ws[g - 1].fold.starts_with("pouv") || ws[g - 1].fold == "can") {
+                    g -= 1;
+                }
+                g
+            };
+            let cs = clause_start(ws, lex, s.wa, g);
+            let np = np_from(ctx, lex, s, cs);
+            (np.1 > np.0 && np.1 <= g).then(|| source_of(ctx, np))
+        })
+        .or_else(|| resolved.iter().find_map(|r| r.source.clone()));
+    let (when_text, said_on) = when(ctx, s, Some(at), at);
+    Some(Statement {
+        span: s.span,
+        subject,
+        stance,
+        source: source.as_ref().map(|x: &Source| ctx.to_ref(x)),
+        said_on,
+        when_text,
+    })
+}

@@ -1,0 +1,283 @@
+//! Claims: turning sentences into figures a person can cross-check.
+//!
+//! For each counted quantity the recogniser finds, [`Extractor::analyse`] reads the counted
+//! noun and its category, the actor whose people or things they are, the location, the
+//! source that states it (reporting verbs, "selon", inverted "a déclaré X", quotes closed by
+//! a speaker, "la même source", pronouns after a named speaker), the modality (asserted,
+//! hedged, denied) and when it was said. Sentences that confirm or deny an event without a
+//! figure become [`Statement`]s.
+//!
+//! The grammar is hand-written: no crate parses French and English reporting structures,
+//! and a full parser would be too slow for the throughput recoupe needs. It works on words
+//! and clause boundaries (punctuation, complementisers), with every word list in
+//! `data/claims/{fr,en}.toml`.
+
+mod attribution;
+mod claim;
+pub mod lexicon;
+
+use lexicon::Lexicon;
+use recoupe_entities::{words, Gazetteer, Linked, Word};
+use recoupe_model::{Article, Claim, Entity, Ref, Span, Statement};
+use recoupe_recognize::{DateTime, Lang, Recognized, Recognizer};
+
+pub use recoupe_entities as entities;
+pub use recoupe_recognize as recognize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ClaimsError {
+    #[error("claims word lists: {0}")]
+    Data(String),
+    #[error(transparent)]
+    Entities(#[from] recoupe_entities::EntityError),
+    #[error(transparent)]
+    Recognize(#[from] recoupe_recognize::RecognizeError),
+}
+
+const FR: &str = include_str!("../../../data/claims/fr.toml");
+const EN: &str = include_str!("../../../data/claims/en.toml");
+const FR_GRAMMAR: &str = include_str!("../../../data/claims/fr-grammar.toml");
+const EN_GRAMMAR: &str = include_str!("../../../data/claims/en-grammar.toml");
+
+/// Everything the claim stage needs, loaded once and shared between threads.
+pub struct Extractor {
+    pub recognizer: Recognizer,
+    pub gazetteer: Gazetteer,
+    fr: Lexicon,
+    en: Lexicon,
+}
+
+/// What the claim stage finds in one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    pub entities: Vec<Entity>,
+    pub claims: Vec<Claim>,
+    pub statements: Vec<Statement>,
+}
+
+impl Extractor {
+    pub fn new() -> Result<Self, ClaimsError> {
+        Ok(Self {
+            recognizer: Recognizer::new()?,
+            gazetteer: Gazetteer::builtin()?,
+            fr: lexicon(&[("fr.toml", FR), ("fr-grammar.toml", FR_GRAMMAR)])?,
+            en: lexicon(&[("en.toml", EN), ("en-grammar.toml", EN_GRAMMAR)])?,
+        })
+    }
+
+    /// Adds a user's word lists (same shape as `data/claims/fr.toml`).
+    pub fn add_lexicon(&mut self, lang: Lang, src: &str) -> Result<(), ClaimsError> {
+        match lang {
+            Lang::Fr => self.fr.add_toml(src),
+            Lang::En => self.en.add_toml(src),
+        }
+    }
+
+    fn lexicon(&self, lang: Lang) -> &Lexicon {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Entities, claims and statements of a cleaned article.
+    pub fn analyse(&self, a: &Article) -> Analysis {
+        let ws = words(&a.text);
+        let linked = self.gazetteer.link(&ws);
+        let reference = a.published.as_deref().and_then(parse_date);
+        let default_lang = lang_of(a.language.as_deref());
+        let mut sents: Vec<Sent> = Vec::with_capacity(a.sentences.len());
+        let mut byte_of = ByteOffsets::new(&a.text);
+        for s in &a.sentences {
+            let wa = ws.partition_point(|w| w.start < s.start);
+            let wb = ws.partition_point(|w| w.start < s.end);
+            if wa >= wb {
+                continue;
+            }
+            let lang = a
+                .paragraphs
+                .iter()
+                .find(|p| p.span.start <= s.start && s.start < p.span.end)
+                .and_then(|p| p.language.as_deref())
+                .map_or(default_lang, |l| lang_of(Some(l)));
+            let (bs, be) = (byte_of.at(s.start), byte_of.at(s.end));
+            let text = &a.text[bs..be];
+            let mut spans = self.recognizer.recognize(text, lang, reference);
+            for r in &mut spans {
+                r.start += s.start;
+                r.end += s.start;
+            }
+            let para = a.paragraphs.iter().position(|p| p.span.start <= s.start && s.start < p.span.end);
+            sents.push(Sent {
+                span: *s,
+                wa,
+                wb,
+                lang,
+                spans,
+                para,
+                question: text.trim_end().trim_end_matches(['»', '"', '”', ' ', '\u{a0}']).ends_with('?'),
+            });
+        }
+        let mut ctx = Ctx {
+            ws: &ws,
+            linked: &linked,
+            text: &a.text,
+            last_source: None,
+            last_person: None,
+            last_counted: None,
+        };
+        let attrs: Vec<Vec<attribution::Attr>> = sents.iter().map(|s| attribution::find(&ctx, self.lexicon(s.lang), s)).collect();
+        let mut claims = Vec::new();
+        let mut statements = Vec::new();
+        for (k, s) in sents.iter().enumerate() {
+            let lex = self.lexicon(s.lang);
+            // A trailing "…, ont annoncé la police." attributes the sentences before it in
+            // its paragraph that name no source of their own.
+            let next_trailing = sents[k + 1..]
+                .iter()
+                .zip(&attrs[k + 1..])
+                .take_while(|(n, _)| n.para == s.para && s.para.is_some())
+                .find_map(|(_, at)| at.iter().find(|x| x.kind == attribution::Kind::Inverted && !x.pronoun).cloned());
+            let resolved = attribution::resolve(&mut ctx, &attrs[k]);
+            let before = claims.len();
+            claim::sentence_claims(&mut ctx, lex, s, &resolved, next_trailing.as_ref(), &mut claims);
+            if claims.len() == before {
+                if let Some(st) = claim::statement(&ctx, lex, s, &resolved) {
+                    statements.push(st);
+                }
+            }
+            attribution::remember(&mut ctx, &resolved);
+        }
+        let entities = linked
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| Entity {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                kind: e.kind.clone(),
+                mentions: linked.mentions.iter().filter(|m| m.entity == i).map(|m| Span::new(m.start, m.end)).collect(),
+            })
+            .collect();
+        Analysis {
+            entities,
+            claims,
+            statements,
+        }
+    }
+}
+
+/// A sentence and what the recogniser found in it.
+pub(crate) struct Sent {
+    pub span: Span,
+    /// Word range.
+    pub wa: usize,
+    pub wb: usize,
+    pub lang: Lang,
+    pub spans: Vec<Recognized>,
+    pub para: Option<usize>,
+    pub question: bool,
+}
+
+/// A source as found: words `a..b`, the entity it names if any.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Source {
+    pub a: usize,
+    pub b: usize,
+    pub entity: Option<usize>,
+    pub person: bool,
+}
+
+/// What the analysis carries from one sentence to the next.
+pub(crate) struct Ctx<'a> {
+    pub ws: &'a [Word<'a>],
+    pub linked: &'a Linked,
+    pub text: &'a str,
+    pub last_source: Option<Source>,
+    pub last_person: Option<Source>,
+    /// The last counted noun, for a figure whose noun is left out ("loin d'être 3 000").
+    pub last_counted: Option<(String, String)>,
+}
+
+impl Ctx<'_> {
+    pub fn slice(&self, a: usize, b: usize) -> &str {
+        if a >= b || b > self.ws.len() {
+            return "";
+        }
+        &self.text[self.ws[a].bstart..self.ws[b - 1].bend]
+    }
+
+    pub fn to_ref(&self, s: &Source) -> Ref {
+        Ref {
+            entity: s.entity.map(|e| self.linked.entities[e].id.clone()),
+            text: self.slice(s.a, s.b).to_string(),
+        }
+    }
+
+    /// The entity a phrase names, the most specific kind first (a person in apposition,
+    /// then an agency or outlet, then a place or country).
+    pub fn entity_in(&self, a: usize, b: usize) -> Option<usize> {
+        let rank = |kind: &str| match kind {
+            "person" => 0,
+            "media" | "agency" => 1,
+            "organisation" | "body" | "armed-group" | "party" => 2,
+            "name" => 3,
+            "city" => 4,
+            "country" => 5,
+            _ => 6,
+        };
+        self.linked
+            .mentions
+            .iter()
+            .filter(|m| m.first_word >= a && m.end_word <= b)
+            .min_by_key(|m| (rank(&self.linked.entities[m.entity].kind), std::cmp::Reverse(m.first_word)))
+            .map(|m| m.entity)
+    }
+}
+
+fn lexicon(files: &[(&str, &str)]) -> Result<Lexicon, ClaimsError> {
+    let mut l = Lexicon::default();
+    for (name, src) in files {
+        l.add_toml(src).map_err(|e| ClaimsError::Data(format!("data/claims/{name}: {e}")))?;
+    }
+    Ok(l)
+}
+
+fn lang_of(code: Option<&str>) -> Lang {
+    match code {
+        Some("en") => Lang::En,
+        _ => Lang::Fr,
+    }
+}
+
+fn parse_date(s: &str) -> Option<DateTime> {
+    let d: jiff::civil::Date = s.get(..10)?.parse().ok()?;
+    Some(d.to_datetime(jiff::civil::Time::midnight()))
+}
+
+/// Char offset → byte offset, walking forward (sentences come in order).
+struct ByteOffsets<'a> {
+    text: &'a str,
+    chars: usize,
+    bytes: usize,
+}
+
+impl<'a> ByteOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        Self { text, chars: 0, bytes: 0 }
+    }
+    fn at(&mut self, c: usize) -> usize {
+        if c < self.chars {
+            self.chars = 0;
+            self.bytes = 0;
+        }
+        for ch in self.text[self.bytes..].chars() {
+            if self.chars == c {
+                break;
+            }
+            self.chars += 1;
+            self.bytes += ch.len_utf8();
+        }
+        self.bytes
+    }
+}

@@ -1,0 +1,308 @@
+//! Finding entities in an article: gazetteer names first (longest match, spelling-tolerant
+//! keys), then acronyms, then unknown proper names, which are tied to a known entity when
+//! one slip of spelling separates them and merged with each other within the article
+//! (a surname alone after the full name).
+
+use crate::gazetteer::{Form, Gazetteer};
+use crate::key::{close, phonetic, slug};
+use crate::words::Word;
+use rustc_hash::FxHashMap;
+
+/// Honorifics that belong to a person's mention ("M. Rutte").
+const HONORIFICS: &[&str] = &["m", "mme", "mlle", "mr", "mrs", "ms", "dr", "me", "mgr", "pr"];
+/// Lower-case words allowed inside a proper name ("Charles de Gaulle", "bin Salman").
+const PARTICLES: &[&str] = &["de", "du", "des", "von", "van", "der", "bin", "ben", "ibn", "al", "el", "da", "dos", "di", "la", "le"];
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Char offsets, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// Word indexes, end exclusive.
+    pub first_word: usize,
+    pub end_word: usize,
+    /// Index into [`Linked::entities`].
+    pub entity: usize,
+    pub form: Form,
+}
+
+/// An entity of the article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkedEntity {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub country: Option<String>,
+    pub capital_of: Option<String>,
+    /// In the gazetteer (false: an unknown proper name).
+    pub known: bool,
+}
+
+/// The entities of an article and their mentions, in text order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Linked {
+    pub entities: Vec<LinkedEntity>,
+    pub mentions: Vec<Mention>,
+}
+
+impl Linked {
+    /// The mention covering word `w`, if any.
+    pub fn at_word(&self, w: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.end_word <= w);
+        self.mentions.get(i).filter(|m| m.first_word <= w)
+    }
+}
+
+fn initial(ws: &[Word], i: usize) -> bool {
+    i == 0 || ws[i].gap.contains(['.', '!', '?', '\n', ':', '«', '“', '"', '(', '—', '–', '•'])
+}
+
+impl Gazetteer {
+    /// Finds and merges the entities of one article, given its words.
+    pub fn link(&self, ws: &[Word]) -> Linked {
+        let mut b = Builder {
+            g: self,
+            out: Linked::default(),
+            ids: FxHashMap::default(),
+        };
+        let mut unknown: Vec<(usize, usize, usize)> = Vec::new(); // (first word, end word, honorific start)
+        let mut i = 0;
+        while i < ws.len() {
+            // Honorific: "M. Rutte" is one mention.
+            let mut start = i;
+            if HONORIFICS.contains(&ws[i].fold.as_str())
+                && ws[i].is_capitalised()
+                && ws.get(i + 1).is_some_and(|n| n.gap.starts_with('.') || n.gap == " ")
+                && ws.get(i + 1).is_some_and(|n| n.is_capitalised())
+            {
+                start = i;
+                i += 1;
+            }
+            if let Some((n, alias)) = self.phrase_at(ws, i) {
+                b.mention(ws, start, i + n, alias.entity, alias.form);
+                i += n;
+                continue;
+            }
+            let w = &ws[i];
+            if let Some(&e) = self.abbrevs.get(w.text) {
+                b.mention(ws, start, i + 1, e, Form::Abbrev);
+                i += 1;
+                continue;
+            }
+            if w.text.chars().count() >= 3 && w.is_capitalised() && !w.is_all_caps() {
+                let upper: String = w.text.to_uppercase();
+                if let Some(&e) = self.abbrevs.get(upper.as_str()) {
+                    if !initial(ws, i) {
+                        b.mention(ws, start, i + 1, e, Form::Abbrev);
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
+            if w.is_capitalised() && !w.is_number() && !headline(ws, i) {
+                let end = self.name_run(ws, i);
+                if end > i {
+                    unknown.push((i, end, start));
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        // Unknown names: a spelling slip away from a known person or place, the surname of
+        // a longer name of the article, or a new entity.
+        let keyed: Vec<Vec<String>> = unknown
+            .iter()
+            .map(|&(a, e, _)| ws[a..e].iter().map(|w| phonetic(&w.fold)).collect())
+            .collect();
+        for (k, &(a, e, h)) in unknown.iter().enumerate() {
+            let keys = &keyed[k];
+            if let Some(ent) = self.fuzzy_match(keys) {
+                b.mention(ws, h, e, ent, Form::Name);
+                continue;
+            }
+            if keys.len() == 1 {
+                // A surname alone: the longer name of this article that ends with it.
+                let longer = keyed
+                    .iter()
+                    .zip(&unknown)
+                    .find(|(o, _)| o.len() > 1 && o.last() == keys.last());
+                if let Some((o, _)) = longer {
+                    let id = o.join("-");
+                    if let Some(&ent) = b.ids.get(&id) {
+                        b.push(ws, h, e, ent, Form::Name);
+                        continue;
+                    }
+                    let name = o.join(" ");
+                    let ent = b.unknown(&id, &name, h < a);
+                    b.push(ws, h, e, ent, Form::Name);
+                    continue;
+                }
+                // A common word capitalised alone is a headline or a sentence start.
+                if self.common.contains(&ws[a].fold) || keys[0].len() < 3 {
+                    continue;
+                }
+            }
+            let text: Vec<&str> = ws[a..e].iter().map(|w| w.text).collect();
+            let id = keys.join("-");
+            let ent = b.unknown(&id, &text.join(" "), h < a);
+            b.push(ws, h, e, ent, Form::Name);
+        }
+        b.out.mentions.sort_by_key(|m| m.start);
+        b.out
+    }
+
+    /// The longest alias starting at word `i`, as (word count, alias).
+    fn phrase_at(&self, ws: &[Word], i: usize) -> Option<(usize, crate::gazetteer::Alias)> {
+        let k0 = phonetic(&ws[i].fold);
+        if !self.starts.contains(&k0) {
+            return None;
+        }
+        let mut keys = vec![k0];
+        for j in i + 1..(i + self.max_words).min(ws.len()) {
+            if !ws[j].joined() {
+                break;
+            }
+            keys.push(phonetic(&ws[j].fold));
+        }
+        for n in (1..=keys.len()).rev() {
+            let key = keys[..n].join(" ");
+            if let Some(list) = self.phrases.get(&key) {
+                let cased_ok = ws[i].is_capitalised();
+                if let Some(a) = list.iter().find(|a| !a.cased || cased_ok) {
+                    return Some((n, *a));
+                }
+            }
+        }
+        None
+    }
+
+    /// The end of the proper name starting at `i`: capitalised words joined by spaces or
+    /// hyphens, with particles inside.
+    fn name_run(&self, ws: &[Word], i: usize) -> usize {
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < ws.len() && ws[j].joined() {
+            let w = &ws[j];
+            if w.is_capitalised() && !w.is_number() {
+                if self.phrase_at(ws, j).is_some() && !w.gap.contains('-') {
+                    break; // a known name begins: "Zinoviev Moscou" are two entities
+                }
+                j += 1;
+                end = j;
+            } else if PARTICLES.contains(&w.fold.as_str()) && ws.get(j + 1).is_some_and(|n| n.joined() && n.is_capitalised()) {
+                j += 1;
+            } else if w.gap.contains('-') && w.fold.len() <= 3 && w.text.chars().all(char::is_lowercase) {
+                // "Kim Jong-un": a lower-case syllable after a hyphen
+                j += 1;
+                end = j;
+            } else {
+                break;
+            }
+        }
+        // A sentence-initial common word ("Selon", "Les") starts no name.
+        if initial(ws, i) && self.common.contains(&ws[i].fold) {
+            return if end > i + 1 { self.name_run(ws, i + 1).max(i + 1) } else { i };
+        }
+        end
+    }
+
+    /// A known person or place one spelling slip away: the last word's key equal or within
+    /// one edit (for keys of 6 letters or more), and the first names compatible.
+    fn fuzzy_match(&self, keys: &[String]) -> Option<u32> {
+        let last = keys.last()?;
+        if last.len() < 5 {
+            return None;
+        }
+        let mut best: Option<(u32, usize)> = None;
+        for f in &self.fuzzy {
+            if f.last.as_bytes().first() != last.as_bytes().first() {
+                continue;
+            }
+            let exact = &f.last == last;
+            if !exact && !(last.len() >= 6 && close(&f.last, last, 1)) {
+                continue;
+            }
+            let firsts = &keys[..keys.len() - 1];
+            let ok = match (firsts.is_empty(), f.first.is_empty()) {
+                (true, _) => exact || f.first.is_empty(),
+                (false, true) => false,
+                (false, false) => {
+                    firsts.len() == f.first.len()
+                        && firsts.iter().zip(&f.first).all(|(a, b)| a.as_bytes().first() == b.as_bytes().first() && close(a, b, 2))
+                }
+            };
+            if !ok {
+                continue;
+            }
+            let score = usize::from(!exact);
+            if best.is_none_or(|(_, s)| score < s) {
+                best = Some((f.entity, score));
+            }
+        }
+        best.map(|(e, _)| e)
+    }
+}
+
+/// A word of an all-capitals headline: names there are not told from other words.
+fn headline(ws: &[Word], i: usize) -> bool {
+    let caps = |w: &Word| w.is_all_caps() && w.text.chars().count() > 1;
+    caps(&ws[i]) && (ws.get(i + 1).is_some_and(caps) || (i > 0 && caps(&ws[i - 1])))
+}
+
+struct Builder<'g> {
+    g: &'g Gazetteer,
+    out: Linked,
+    ids: FxHashMap<String, usize>,
+}
+
+impl Builder<'_> {
+    fn mention(&mut self, ws: &[Word], a: usize, e: usize, known: u32, form: Form) {
+        let k = self.g.known(known);
+        let ent = match self.ids.get(&k.id) {
+            Some(&x) => x,
+            None => {
+                self.out.entities.push(LinkedEntity {
+                    id: k.id.clone(),
+                    name: k.name.clone(),
+                    kind: k.kind.clone(),
+                    country: k.country.clone(),
+                    capital_of: k.capital_of.clone(),
+                    known: true,
+                });
+                self.ids.insert(k.id.clone(), self.out.entities.len() - 1);
+                self.out.entities.len() - 1
+            }
+        };
+        self.push(ws, a, e, ent, form);
+    }
+
+    fn unknown(&mut self, id: &str, name: &str, person: bool) -> usize {
+        let id = slug(id);
+        if let Some(&x) = self.ids.get(&id) {
+            return x;
+        }
+        self.out.entities.push(LinkedEntity {
+            id: id.clone(),
+            name: name.to_string(),
+            kind: if person { "person".into() } else { "name".into() },
+            country: None,
+            capital_of: None,
+            known: false,
+        });
+        self.ids.insert(id, self.out.entities.len() - 1);
+        self.out.entities.len() - 1
+    }
+
+    fn push(&mut self, ws: &[Word], a: usize, e: usize, entity: usize, form: Form) {
+        self.out.mentions.push(Mention {
+            start: ws[a].start,
+            end: ws[e - 1].end,
+            first_word: a,
+            end_word: e,
+            entity,
+            form,
+        });
+    }
+}
