@@ -33,6 +33,8 @@ pub(crate) struct Attr {
     pub np: (usize, usize),
     pub pronoun: bool,
     pub same: bool,
+    /// "je peux confirmer", "we know": the speaker of the quote.
+    pub first_person: bool,
     pub deny: bool,
     pub hedged: bool,
     pub cites: Option<(usize, usize)>,
@@ -56,11 +58,26 @@ pub(crate) fn boundary(gap: &str) -> bool {
     gap.contains(BOUNDARY)
 }
 
+/// Honorifics whose abbreviation point ends no sentence or clause ("M. Rutte").
+const HONORIFICS: &[&str] = &["m", "mme", "mlle", "mr", "mrs", "ms", "dr", "me", "mgr", "pr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep"];
+
+/// A clause boundary before word `k`, except the point of an honorific.
+pub(crate) fn brk(ws: &[Word], k: usize) -> bool {
+    let g = ws[k].gap;
+    boundary(g) && !(g.trim() == "." && k > 0 && ws[k - 1].is_capitalised() && HONORIFICS.contains(&ws[k - 1].fold.as_str()))
+}
+
 /// The first word of the clause holding word `i`: after punctuation or a complementiser.
 pub(crate) fn clause_start(ws: &[Word], lex: &Lexicon, wa: usize, i: usize) -> usize {
     let mut k = i;
     while k > wa {
-        if boundary(ws[k].gap) || lex.openers.has(&ws[k - 1].fold) {
+        if let Some(open) = parenthesis_before(ws, wa, k) {
+            // "le renseignement militaire ukrainien (HUR) a annoncé": the aside belongs to
+            // the phrase before it
+            k = open;
+            continue;
+        }
+        if brk(ws, k) || lex.openers.has(&ws[k - 1].fold) {
             break;
         }
         k -= 1;
@@ -68,11 +85,25 @@ pub(crate) fn clause_start(ws: &[Word], lex: &Lexicon, wa: usize, i: usize) -> u
     k
 }
 
+/// When a short aside in parentheses closes just before word `k`, the word that opens it.
+fn parenthesis_before(ws: &[Word], wa: usize, k: usize) -> Option<usize> {
+    let g = ws[k].gap.trim();
+    if g != ")" {
+        return None;
+    }
+    (k.saturating_sub(6).max(wa)..k).rev().find(|&j| ws[j].gap.trim_end().ends_with('(') && !ws[j].gap.contains([',', '.', ';']))
+}
+
+/// Punctuation before a verb that makes the source follow it ("…, a annoncé la police").
+fn opens_inversion(gap: &str) -> bool {
+    gap.contains([',', ';', ':', '«', '»', '“', '”', '"', '—', '–'])
+}
+
 /// One past the last word of the clause starting at or containing `i`.
 pub(crate) fn clause_end(ws: &[Word], lex: &Lexicon, i: usize, wb: usize) -> usize {
     let mut k = i + 1;
     while k < wb {
-        if boundary(ws[k].gap) || lex.openers.has(&ws[k].fold) || lex.coordinators.has(&ws[k].fold) {
+        if brk(ws, k) || lex.openers.has(&ws[k].fold) || lex.coordinators.has(&ws[k].fold) {
             break;
         }
         k += 1;
@@ -93,19 +124,19 @@ fn adverb(lex: &Lexicon, w: &Word) -> bool {
 /// The source after an inverted verb: dates, adverbs and an addressee ("à l'AFP") skipped.
 fn np_after(ctx: &Ctx, lex: &Lexicon, s: &Sent, mut i: usize) -> (usize, usize) {
     let ws = ctx.ws;
-    while i < s.wb && !boundary(ws[i].gap) && (in_date(s, &ws[i]) || adverb(lex, &ws[i])) {
+    while i < s.wb && !brk(ws, i) && (in_date(s, &ws[i]) || adverb(lex, &ws[i])) {
         i += 1;
     }
-    if i < s.wb && !boundary(ws[i].gap) && lex.addressee.has(&ws[i].fold) {
+    if i < s.wb && !brk(ws, i) && lex.addressee.has(&ws[i].fold) {
         // "a déclaré à l'AFP un responsable": skip the addressee up to the next determiner
         let mut k = i + 1;
-        while k < s.wb && k < i + 5 && !boundary(ws[k].gap) {
+        while k < s.wb && k < i + 5 && !brk(ws, k) {
             if k > i + 1 && lex.determiners.has(&ws[k].fold) && !ws[k - 1].gap.contains('\'') && ws[k - 1].fold != "l" {
                 break;
             }
             k += 1;
         }
-        if k < s.wb && !boundary(ws[k].gap) {
+        if k < s.wb && !brk(ws, k) {
             i = k;
         }
     }
@@ -118,7 +149,7 @@ pub(crate) fn np_from(ctx: &Ctx, lex: &Lexicon, s: &Sent, i: usize) -> (usize, u
     let mut k = i;
     while k < s.wb && k < i + 12 {
         let w = &ws[k];
-        if k > i && boundary(w.gap) {
+        if k > i && brk(ws, k) {
             break;
         }
         if k == i && w.gap.contains(['«', '“', '"', '(']) && k > s.wa {
@@ -151,8 +182,30 @@ fn np_before(ctx: &Ctx, lex: &Lexicon, s: &Sent, g: usize) -> (usize, usize) {
     while b > a && (in_date(s, &ws[b - 1]) || adverb(lex, &ws[b - 1]) || lex.negations.has(&ws[b - 1].fold)) {
         b -= 1;
     }
+    if a == b && a > s.wa && ws[a].gap.trim() == "," {
+        // "Le porte-parole du Kremlin, Dmitri Peskov, a rejeté": the subject and its
+        // apposition, each between commas
+        let mut k = a;
+        for _ in 0..2 {
+            let prev = clause_start(ws, lex, s.wa, k - 1);
+            if k - prev > 8 || lex.openers.has(&ws[prev.saturating_sub(1)].fold) && prev > s.wa {
+                break;
+            }
+            k = prev;
+            if k == s.wa || ws[k].gap.trim() != "," {
+                break;
+            }
+        }
+        if k < a && (k == s.wa || !lex.openers.has(&ws[k - 1].fold)) {
+            a = k;
+        }
+    }
     if b - a > 14 {
         a = b - 14;
+    }
+    // A subject holds no verb: "La Corée du Sud a convoqué l'ambassadeur pour dénoncer".
+    if (a..b).any(|k| lex.aux.has(&ws[k].fold) || lex.speech.has(&ws[k].fold) || lex.sending.has(&ws[k].fold)) {
+        return (a, a);
     }
     (a, b)
 }
@@ -174,6 +227,7 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
                     np,
                     pronoun: false,
                     same,
+                    first_person: false,
                     deny: false,
                     hedged: false,
                     cites: None,
@@ -201,13 +255,18 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
         };
         let v = i;
         let after = v + n;
+        // "pour dénoncer", "de confirmer", "peut confirmer": an infinitive, not a report
+        if v > s.wa && !brk(ws, v) && lex.infinitive_markers.has(&ws[v - 1].fold) {
+            i = after;
+            continue;
+        }
         let mut g = v;
         while g > s.wa {
             let p = &ws[g - 1];
-            if boundary(ws[g].gap) {
+            if brk(ws, g) {
                 break;
             }
-            if lex.aux.has(&p.fold) || p.fold == "t" || lex.inversion.has(&p.fold) || adverb(lex, p) || lex.negations.has(&p.fold) {
+            if lex.aux.has(&p.fold) || lex.semi_aux.has(&p.fold) || p.fold == "t" || lex.inversion.has(&p.fold) || adverb(lex, p) || lex.negations.has(&p.fold) {
                 g -= 1;
             } else {
                 break;
@@ -223,6 +282,7 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
             np: (0, 0),
             pronoun: false,
             same: false,
+            first_person: false,
             deny,
             hedged,
             cites: None,
@@ -242,7 +302,7 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
             attr.kind = Kind::Inverted;
             attr.np = (p, p + 1);
             attr.pronoun = true;
-        } else if boundary(ws[g].gap) || g == s.wa {
+        } else if opens_inversion(ws[g].gap) || g == s.wa {
             let np = np_after(ctx, lex, s, after);
             attr.kind = Kind::Inverted;
             if np.1 > np.0 {
@@ -263,6 +323,7 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
             }
             attr.np = np;
             attr.pronoun = np.1 - np.0 == 1 && lex.pronouns.has(&ws[np.0].fold);
+            attr.first_person = np.1 - np.0 == 1 && lex.first_person.has(&ws[np.0].fold);
         }
         out.push(attr);
         i = after;
@@ -272,13 +333,23 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
 
 /// Resolves "la même source" and pronouns against what was read before.
 pub(crate) fn resolve(ctx: &mut Ctx, attrs: &[Attr]) -> Vec<Resolved> {
-    let mut out = Vec::with_capacity(attrs.len());
+    let mut out: Vec<Resolved> = Vec::with_capacity(attrs.len());
+    // The speaker named after a quote speaks for its "je" and "nous".
+    let speaker = attrs
+        .iter()
+        .find(|a| a.kind == Kind::Inverted && !a.pronoun && !a.same)
+        .map(|a| source_of(ctx, a.np));
     for a in attrs {
         let source = if a.same {
             ctx.last_source.clone()
+        } else if a.first_person {
+            speaker.clone().or_else(|| ctx.last_person.clone())
         } else if a.pronoun {
             let p = ctx.ws.get(a.np.0).map(|w| w.fold.as_str()).unwrap_or("");
-            if a.np.0 == a.np.1 || matches!(p, "ils" | "elles" | "they" | "on") {
+            if a.np.0 == a.np.1 {
+                // ", affirmant que…": the sentence's own subject, else the last source
+                out.iter().find(|r| r.kind == Kind::Verb).and_then(|r| r.source.clone()).or_else(|| ctx.last_source.clone())
+            } else if matches!(p, "ils" | "elles" | "they" | "on") {
                 ctx.last_source.clone()
             } else {
                 ctx.last_person.clone().or_else(|| ctx.last_source.clone())

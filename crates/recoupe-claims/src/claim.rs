@@ -1,7 +1,7 @@
 //! One sentence's claims: the counted noun after the figure, its category, whose, where,
 //! how firmly, and the source chosen among the sentence's attributions.
 
-use crate::attribution::{boundary, clause_end, clause_start, np_from, source_of, Attr, Kind, Resolved};
+use crate::attribution::{brk, clause_end, clause_start, np_from, source_of, Attr, Kind, Resolved};
 use crate::lexicon::Lexicon;
 use crate::{Ctx, Sent, Source};
 use recoupe_entities::Form;
@@ -51,7 +51,7 @@ pub(crate) fn sentence_claims(
             continue;
         }
         // "les deux pays": a definite reference to things already counted
-        if !digits && q0 > s.wa && lex.definite.has(&ws[q0 - 1].fold) && !boundary(ws[q0].gap) {
+        if !digits && q0 > s.wa && lex.definite.has(&ws[q0 - 1].fold) && !brk(ws, q0) {
             continue;
         }
         let money = r.kind == RKind::Money;
@@ -64,8 +64,22 @@ pub(crate) fn sentence_claims(
             next_trailing.map(|t| source_of(ctx, t.np))
         });
         let source_range = source.as_ref().map(|x| (x.a, x.b));
-        let location = location(ctx, lex, s, q0, head);
-        let actor = actor(ctx, lex, s, q0, q1, head, source_range, location.as_ref().map(|l| l.1));
+        let mut location = location(ctx, lex, s, q0, head);
+        let mut actor = actor(ctx, lex, s, q0, q1, head, source_range, location.as_ref().map(|l| l.1));
+        // "12 000 soldats, dont 500 officiers et trois généraux": the part is the whole's.
+        let part_of = out.last().filter(|c| c.sentence == s.span).filter(|_| {
+            let p = q0.checked_sub(1).map(|p| &ws[p].fold);
+            p.is_some_and(|p| lex.inclusion.has(p) || lex.coordinators.has(p))
+        });
+        let inherited = part_of.map(|c| (c.actor.clone(), c.location.clone()));
+        if let Some((_, l)) = &inherited {
+            if within_np(ctx, lex, s, q1, head) {
+                actor = None;
+                if location.is_none() {
+                    location = l.clone().map(|l| (l, usize::MAX));
+                }
+            }
+        }
         let modality = modality(ctx, lex, s, cs, q0, q1, head + 1, ce, source_attr);
         let (when_text, said_on) = when(ctx, s, source_attr.map(|a| a.at), q0);
         ctx.last_counted = Some((counted.clone(), category.clone()));
@@ -76,10 +90,12 @@ pub(crate) fn sentence_claims(
             approx,
             counted,
             category,
-            actor: actor.map(|e| Ref {
-                entity: Some(ctx.linked.entities[ctx.linked.mentions[e].entity].id.clone()),
-                text: ctx.slice(ctx.linked.mentions[e].first_word, ctx.linked.mentions[e].end_word).to_string(),
-            }),
+            actor: actor
+                .map(|e| Ref {
+                    entity: Some(ctx.linked.entities[ctx.linked.mentions[e].entity].id.clone()),
+                    text: ctx.slice(ctx.linked.mentions[e].first_word, ctx.linked.mentions[e].end_word).to_string(),
+                })
+                .or_else(|| inherited.and_then(|(a, _)| a)),
             location: location.map(|(r, _)| r),
             source: source.as_ref().map(|x| ctx.to_ref(x)),
             modality,
@@ -88,6 +104,19 @@ pub(crate) fn sentence_claims(
             cites: source_attr.and_then(|a| a.cites.as_ref()).map(|c| ctx.to_ref(c)),
         });
     }
+}
+
+/// True when no owner is named inside the counted phrase (so the whole's owner holds).
+fn within_np(ctx: &Ctx, lex: &Lexicon, s: &Sent, q1: usize, head: usize) -> bool {
+    let ws = ctx.ws;
+    let mut k = head + 1;
+    while k < s.wb && k < head + 5 && !brk(ws, k) && !lex.stop.has(&ws[k].fold) {
+        if ctx.linked.at_word(k).is_some() {
+            return false;
+        }
+        k += 1;
+    }
+    !(q1..head).any(|k| ctx.linked.at_word(k).is_some())
 }
 
 /// The counted noun: the head noun after the figure (French: first noun; English: the
@@ -101,7 +130,7 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
     }
     let ok = |k: usize| -> bool {
         k < s.wb
-            && !boundary(ws[k].gap)
+            && !brk(ws, k)
             && !ws[k].is_number()
             && ws[k].text.chars().any(char::is_alphabetic)
             && !lex.stop.has(&ws[k].fold)
@@ -109,13 +138,13 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
     };
     let mut j = q1;
     if let Some(n) = lex.pronoun_counted.at(ws, j, s.wb) {
-        if !boundary(ws[j].gap) {
+        if !brk(ws, j) {
             let head = j + n - 1;
             let cat = ctx.last_counted.as_ref().map_or("people".to_string(), |c| c.1.clone());
             return Some((ws[head].text.to_string(), head, cat));
         }
     }
-    if j < s.wb && !boundary(ws[j].gap) {
+    if j < s.wb && !brk(ws, j) {
         if let Some(n) = lex.partitive.at(ws, j, s.wb) {
             j += n;
             while j < s.wb && lex.definite.has(&ws[j].fold) {
@@ -149,11 +178,16 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
         if ctx.linked.at_word(head).is_some_and(|m| m.form == Form::Name && !ctx.linked.entities[m.entity].kind.eq("country")) {
             return None; // "Boeing 737", "Airbus A320": a figure before a name is not a count
         }
-        let cat = lex.category(&ws[head].fold).unwrap_or("other").to_string();
+        let cat = lex.category(&ws[head].fold);
+        let f = ws[head].fold.as_str();
+        if cat.is_none() && (lex.time_units.has(f) || lex.adverbs.has(f) || f.ends_with("ement") || f.ends_with("amment") || f.ends_with("emment") || f.ends_with("ly")) {
+            return None; // "près de trois ans", "toutes deux fortement"
+        }
+        let cat = cat.unwrap_or("other").to_string();
         return Some((ws[head].text.to_string(), head, cat));
     }
     // The noun left out: "ils étaient loin d'être 3 000".
-    let end_of_clause = q1 >= s.wb || boundary(ws[q1].gap);
+    let end_of_clause = q1 >= s.wb || brk(ws, q1);
     if !end_of_clause {
         return None;
     }
@@ -164,7 +198,7 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
         .iter()
         .rev()
         .filter(|m| m.first_word >= prev_start && m.end_word <= q0)
-        .find(|m| m.form == Form::Demonym && ws[m.first_word].is_capitalised() && m.first_word > 0 && !boundary(ws[m.first_word].gap));
+        .find(|m| m.form == Form::Demonym && ws[m.first_word].is_capitalised() && m.first_word > 0 && !brk(ws, m.first_word));
     if let Some(m) = demonym {
         return Some((ctx.slice(m.first_word, m.end_word).to_string(), q1 - 1, "people".into()));
     }
@@ -273,7 +307,7 @@ fn actor(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, head: usize, 
     // Within the noun phrase.
     let np_end = {
         let mut k = head + 1;
-        while k < s.wb && k < head + 7 && !boundary(ws[k].gap) && (!lex.stop.has(&ws[k].fold) || lex.partitive.has(&ws[k].fold) || lex.determiners.has(&ws[k].fold)) {
+        while k < s.wb && k < head + 7 && !brk(ws, k) && (!lex.stop.has(&ws[k].fold) || lex.partitive.has(&ws[k].fold) || lex.determiners.has(&ws[k].fold)) {
             k += 1;
         }
         k
@@ -380,7 +414,7 @@ pub(crate) fn statement(ctx: &Ctx, lex: &Lexicon, s: &Sent, resolved: &[Resolved
     let ws = ctx.ws;
     let (at, n, stance) = if let Some((i, n)) = lex.cannot_confirm.find(ws, s.wa, s.wb) {
         (i, n, Stance::CannotConfirm)
-    } else if let Some((i, n)) = lex.confirm.find(ws, s.wa, s.wb) {
+    } else if let Some((i, n)) = (s.wa..s.wb).find_map(|i| lex.confirm.at(ws, i, s.wb).filter(|&n| n > 1 || lex.speech.has(&ws[i].fold)).map(|n| (i, n))) {
         let negated = (i.saturating_sub(3).max(s.wa)..i).any(|k| lex.negations.has(&ws[k].fold) && !matches!(ws[k].fold.as_str(), "ne" | "n"));
         (i, n, if negated { Stance::CannotConfirm } else { Stance::Confirms })
     } else {
@@ -399,18 +433,35 @@ pub(crate) fn statement(ctx: &Ctx, lex: &Lexicon, s: &Sent, resolved: &[Resolved
     while b < s.wb && (b == a || !ws[b].gap.contains([',', ';', '.', '?', '!', ':'])) {
         b += 1;
     }
-    let subject = ctx.slice(a, b).trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    // Who: a speaker named after the quote, "selon", else the subject of the cue.
+    let mut subject = ctx.slice(a, b).trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    if subject.is_empty() {
+        // "…, ce que le Kremlin nie": what is denied comes before
+        let cs = clause_start(ws, lex, s.wa, at);
+        let mut e = cs;
+        while e > s.wa && (lex.openers.has(&ws[e - 1].fold) || lex.determiners.has(&ws[e - 1].fold) || brk(ws, e)) {
+            e -= 1;
+            if brk(ws, e + 1) {
+                break;
+            }
+        }
+        subject = ctx.slice(s.wa, e).trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    }
+    if subject.is_empty() {
+        return None;
+    }
+    // Who: the subject of the cue itself, a speaker named after the quote, "selon", else
+    // the phrase before the cue.
     let source = resolved
         .iter()
         .filter(|r| r.source.is_some())
-        .find(|r| r.kind == Kind::Inverted && r.at > at)
+        .find(|r| r.kind == Kind::Verb && r.at >= at && r.at < at + n)
+        .or_else(|| resolved.iter().filter(|r| r.source.is_some()).find(|r| r.kind == Kind::Inverted && r.at > at))
         .or_else(|| resolved.iter().find(|r| r.kind == Kind::According && r.source.is_some()))
         .and_then(|r| r.source.clone())
         .or_else(|| {
             let g = {
                 let mut g = at;
-                while g > s.wa && !boundary(ws[g].gap) && (lex.aux.has(&ws[g - 1].fold) || lex.modal.has(&ws[g - 1].fold) || lex.negations.has(&ws[g - 1].fold) || ws[g - 1].fold.starts_with("peu") || ws[g - 1].fold.starts_with("pouv") || ws[g - 1].fold == "can") {
+                while g > s.wa && !brk(ws, g) && (lex.aux.has(&ws[g - 1].fold) || lex.modal.has(&ws[g - 1].fold) || lex.negations.has(&ws[g - 1].fold) || ws[g - 1].fold.starts_with("peu") || ws[g - 1].fold.starts_with("pouv") || ws[g - 1].fold == "can") {
                     g -= 1;
                 }
                 g
@@ -420,12 +471,14 @@ pub(crate) fn statement(ctx: &Ctx, lex: &Lexicon, s: &Sent, resolved: &[Resolved
             (np.1 > np.0 && np.1 <= g).then(|| source_of(ctx, np))
         })
         .or_else(|| resolved.iter().find_map(|r| r.source.clone()));
+    // Someone must stand behind it: "leurs craintes se sont confirmées" is no statement.
+    let source = source.filter(|x| x.entity.is_some() || (x.a..x.b).any(|k| lex.source_nouns.has(&ws[k].fold)))?;
     let (when_text, said_on) = when(ctx, s, Some(at), at);
     Some(Statement {
         span: s.span,
         subject,
         stance,
-        source: source.as_ref().map(|x: &Source| ctx.to_ref(x)),
+        source: Some(ctx.to_ref(&source)),
         said_on,
         when_text,
     })

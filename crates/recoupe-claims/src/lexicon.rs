@@ -116,6 +116,11 @@ struct Grammar {
     np_words: Vec<String>,
     prepositions: Vec<String>,
     deverbal_suffixes: Vec<String>,
+    time_units: Vec<String>,
+    infinitive_markers: Vec<String>,
+    inclusion: Vec<String>,
+    semi_aux: Vec<String>,
+    first_person: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -171,6 +176,11 @@ pub struct Lexicon {
     pub np_words: Phrases,
     pub prepositions: Phrases,
     pub deverbal: Vec<String>,
+    pub time_units: Phrases,
+    pub infinitive_markers: Phrases,
+    pub inclusion: Phrases,
+    pub semi_aux: Phrases,
+    pub first_person: Phrases,
 }
 
 impl Lexicon {
@@ -231,6 +241,11 @@ impl Lexicon {
         self.np_words.extend(&g.np_words);
         self.prepositions.extend(&g.prepositions);
         self.deverbal.extend(g.deverbal_suffixes.iter().cloned());
+        self.time_units.extend(&g.time_units);
+        self.infinitive_markers.extend(&g.infinitive_markers);
+        self.inclusion.extend(&g.inclusion);
+        self.semi_aux.extend(&g.semi_aux);
+        self.first_person.extend(&g.first_person);
         Ok(())
     }
 

@@ -13,6 +13,9 @@ const HONORIFICS: &[&str] = &["m", "mme", "mlle", "mr", "mrs", "ms", "dr", "me",
 /// Lower-case words allowed inside a proper name ("Charles de Gaulle", "bin Salman").
 const PARTICLES: &[&str] = &["de", "du", "des", "von", "van", "der", "bin", "ben", "ibn", "al", "el", "da", "dos", "di", "la", "le"];
 
+/// Articles and prepositions that, capitalised inside a run, begin another phrase.
+const FUNCTION: &[&str] = &["le", "la", "les", "l", "the", "un", "une", "a", "an", "et", "and", "en", "in", "au", "aux", "of"];
+
 /// One mention of an entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -122,6 +125,18 @@ impl Gazetteer {
                 b.mention(ws, h, e, ent, Form::Name);
                 continue;
             }
+            // "Oleksandr Zelensky" with an unknown first name: the known name is kept.
+            if let Some((j, n, alias)) = (a + 1..e).find_map(|j| self.phrase_at(ws, j).map(|(n, al)| (j, n, al))) {
+                if j + n == e {
+                    b.mention(ws, j, e, alias.entity, alias.form);
+                    if j - a > 1 || !self.common.contains(&ws[a].fold) {
+                        let text: Vec<&str> = ws[a..j].iter().map(|w| w.text).collect();
+                        let ent = b.unknown(&keys[..j - a].join("-"), &text.join(" "), h < a);
+                        b.push(ws, h, j, ent, Form::Name);
+                    }
+                    continue;
+                }
+            }
             if keys.len() == 1 {
                 // A surname alone: the longer name of this article that ends with it.
                 let longer = keyed
@@ -186,8 +201,8 @@ impl Gazetteer {
         while j < ws.len() && ws[j].joined() {
             let w = &ws[j];
             if w.is_capitalised() && !w.is_number() {
-                if self.phrase_at(ws, j).is_some() && !w.gap.contains('-') {
-                    break; // a known name begins: "Zinoviev Moscou" are two entities
+                if FUNCTION.contains(&w.fold.as_str()) {
+                    break; // "Bbc Le russe": an article starts a new phrase
                 }
                 j += 1;
                 end = j;
@@ -201,9 +216,13 @@ impl Gazetteer {
                 break;
             }
         }
+        // An elided word ("Jusqu'à", "Aujourd'hui") is no name.
+        if ws.get(i + 1).is_some_and(|n| n.gap.ends_with(['\'', '\u{2019}']) && !n.is_capitalised()) {
+            return i;
+        }
         // A sentence-initial common word ("Selon", "Les") starts no name.
-        if initial(ws, i) && self.common.contains(&ws[i].fold) {
-            return if end > i + 1 { self.name_run(ws, i + 1).max(i + 1) } else { i };
+        if (initial(ws, i) && self.common.contains(&ws[i].fold)) || FUNCTION.contains(&ws[i].fold.as_str()) {
+            return i;
         }
         end
     }
@@ -247,7 +266,7 @@ impl Gazetteer {
 
 /// A word of an all-capitals headline: names there are not told from other words.
 fn headline(ws: &[Word], i: usize) -> bool {
-    let caps = |w: &Word| w.is_all_caps() && w.text.chars().count() > 1;
+    let caps = |w: &Word| w.is_all_caps();
     caps(&ws[i]) && (ws.get(i + 1).is_some_and(caps) || (i > 0 && caps(&ws[i - 1])))
 }
 
