@@ -291,7 +291,15 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
         let pron_before = v >= 2 && lex.inversion.has(&ws[v - 1].fold) && ws[v - 2].fold == "t";
         let pron_after = (after + 1 < s.wb && ws[after].fold == "t" && lex.inversion.has(&ws[after + 1].fold))
             || (after < s.wb && ws[after].gap == "-" && lex.inversion.has(&ws[after].fold));
-        if pron_before || pron_after {
+        let participle = {
+            let f = ws[v].fold.as_str();
+            n == 1 && ((s.lang == recoupe_recognize::Lang::En && f.ends_with("ing")) || (s.lang == recoupe_recognize::Lang::Fr && f.ends_with("ant")))
+        };
+        if participle && (opens_inversion(ws[g].gap) || g == s.wa) {
+            // ", saying…", ", affirmant que…": the sentence's own subject speaks
+            attr.np = (g, g);
+            attr.pronoun = true;
+        } else if pron_before || pron_after {
             let p = if pron_before {
                 v - 1
             } else if ws[after].fold == "t" {
@@ -316,7 +324,14 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
                 continue;
             }
         } else {
-            let np = np_before(ctx, lex, s, g);
+            let mut np = np_before(ctx, lex, s, g);
+            if np.1 <= np.0 && g > s.wa + 1 && lex.relatives.has(&ws[g - 1].fold) {
+                // ", a affirmé un porte-parole, qui évoque…": the relative's antecedent
+                let end = g - 1;
+                let start = clause_start(ws, lex, s.wa, end - 1);
+                np = np_from(ctx, lex, s, start);
+                np.1 = np.1.min(end);
+            }
             if np.1 <= np.0 {
                 i = after;
                 continue;
@@ -324,6 +339,9 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
             attr.np = np;
             attr.pronoun = np.1 - np.0 == 1 && lex.pronouns.has(&ws[np.0].fold);
             attr.first_person = np.1 - np.0 == 1 && lex.first_person.has(&ws[np.0].fold);
+        }
+        if lex.same_source.at(ws, attr.np.0, attr.np.1).is_some() || lex.same_source.at(ws, attr.np.0 + 1, attr.np.1).is_some() {
+            attr.same = true;
         }
         out.push(attr);
         i = after;

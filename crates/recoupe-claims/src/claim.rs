@@ -3,7 +3,7 @@
 
 use crate::attribution::{brk, clause_end, clause_start, np_from, source_of, Attr, Kind, Resolved};
 use crate::lexicon::Lexicon;
-use crate::{Ctx, Sent, Source};
+use crate::{Ctx, Sent};
 use recoupe_entities::Form;
 use recoupe_model::{Claim, Modality, Ref, Span, Stance, Statement, Value};
 use recoupe_recognize::{Kind as RKind, Recognized, TimeValue, Value as RValue};
@@ -80,9 +80,15 @@ pub(crate) fn sentence_claims(
                 }
             }
         }
-        let modality = modality(ctx, lex, s, cs, q0, q1, head + 1, ce, source_attr);
+        let mut modality = modality(ctx, lex, s, cs, q0, q1, head + 1, ce, source_attr);
+        if let Some(whole) = part_of {
+            if modality == Modality::Asserted {
+                modality = whole.modality; // "seraient détenus, dont 1 800 civils"
+            }
+        }
         let (when_text, said_on) = when(ctx, s, source_attr.map(|a| a.at), q0);
         ctx.last_counted = Some((counted.clone(), category.clone()));
+        ctx.last_counted_at = Some(s.span.start);
         out.push(Claim {
             span: Span::new(r.start, ws[head].end.max(r.end)),
             sentence: s.span,
@@ -119,35 +125,44 @@ fn within_np(ctx: &Ctx, lex: &Lexicon, s: &Sent, q1: usize, head: usize) -> bool
     !(q1..head).any(|k| ctx.linked.at_word(k).is_some())
 }
 
-/// The counted noun: the head noun after the figure (French: first noun; English: the
-/// noun ending its phrase, skipping adjectives and demonyms), a pronoun ("d'entre eux"),
-/// or, when the noun is left out, the people counted just before.
+/// The counted noun: the head noun after the figure (French: the first noun, with its
+/// hyphenated parts; English: the noun ending its phrase, skipping adjectives and
+/// demonyms), or, when the noun is left out ("dont 41 dans un état grave", "41 of which",
+/// "the Pirates 19"), the noun counted just before or the subject of a copula.
 fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool) -> Option<(String, usize, String)> {
     let ws = ctx.ws;
     if money {
         let w = &ws[q1 - 1];
         return Some((w.text.to_string(), q1 - 1, "money".into()));
     }
+    let en = s.lang == recoupe_recognize::Lang::En;
     let ok = |k: usize| -> bool {
         k < s.wb
             && !brk(ws, k)
-            && !ws[k].is_number()
+            && !(ws[k].is_number() && !ws[k].gap.contains('-'))
             && ws[k].text.chars().any(char::is_alphabetic)
             && !lex.stop.has(&ws[k].fold)
             && !s.spans.iter().any(|r| r.start <= ws[k].start && ws[k].end <= r.end)
     };
+    let previous = || ctx.last_counted.clone();
     let mut j = q1;
     if let Some(n) = lex.pronoun_counted.at(ws, j, s.wb) {
         if !brk(ws, j) {
             let head = j + n - 1;
-            let cat = ctx.last_counted.as_ref().map_or("people".to_string(), |c| c.1.clone());
-            return Some((ws[head].text.to_string(), head, cat));
+            return Some(match previous() {
+                Some((c, cat)) => (c, head, cat),
+                None => (ws[head].text.to_string(), head, "people".into()),
+            });
         }
     }
     if j < s.wb && !brk(ws, j) {
         if let Some(n) = lex.partitive.at(ws, j, s.wb) {
             j += n;
             while j < s.wb && lex.definite.has(&ws[j].fold) {
+                j += 1;
+            }
+            // "78 of the 200 seats": the noun of the whole
+            if j < s.wb && ws[j].is_number() {
                 j += 1;
             }
         }
@@ -158,39 +173,66 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
         skipped += 1;
     }
     if ok(j) {
-        let max = if s.lang == recoupe_recognize::Lang::En { 5 } else { 3 };
-        let mut run = vec![j];
-        let mut k = j + 1;
-        while run.len() < max && ok(k) && !lex.np_words.has(&ws[k].fold) {
-            run.push(k);
-            k += 1;
+        // Hyphenated parts belong to the word: "sapeurs-pompiers", "F-16", "pick-up".
+        let word_end = |k: usize| {
+            let mut e = k + 1;
+            while e < s.wb && ws[e].gap == "-" {
+                e += 1;
+            }
+            e
+        };
+        let mut run = vec![(j, word_end(j))];
+        if en {
+            while run.len() < 5 {
+                let k = run.last().map_or(j, |r| r.1);
+                let f = ws.get(k).map(|w| w.fold.as_str()).unwrap_or("");
+                if !ok(k) || lex.np_words.has(f) || lex.category(f).is_none() && (f.ends_with("ed") || f.ends_with("ing")) {
+                    break;
+                }
+                if ws[k].is_capitalised() && !ws[run.last().map_or(j, |r| r.0)].is_capitalised() {
+                    break; // "earthquake struck Malatya": a name after a common noun
+                }
+                run.push((k, word_end(k)));
+            }
         }
-        let head = run
-            .iter()
-            .copied()
-            .find(|&k| lex.category(&ws[k].fold).is_some())
-            .unwrap_or(if s.lang == recoupe_recognize::Lang::En {
-                // English adjectives come first: the noun ends the phrase, before a verb
-                *run.iter().rev().find(|&&k| ctx.linked.at_word(k).is_none_or(|m| m.form != Form::Demonym)).unwrap_or(&j)
-            } else {
-                j
-            });
-        if ctx.linked.at_word(head).is_some_and(|m| m.form == Form::Name && !ctx.linked.entities[m.entity].kind.eq("country")) {
-            return None; // "Boeing 737", "Airbus A320": a figure before a name is not a count
+        let categorised = |&(a, e): &(usize, usize)| lex.category(&compound(ctx, a, e)).or_else(|| lex.category(&ws[e - 1].fold)).is_some();
+        let (ha, he) = if en {
+            run.iter().copied().find(categorised).unwrap_or_else(|| {
+                *run.iter().rev().find(|r| ctx.linked.at_word(r.0).is_none_or(|m| m.form != Form::Demonym)).unwrap_or(&run[0])
+            })
+        } else {
+            run[0]
+        };
+        let key = compound(ctx, ha, he);
+        if let Some(m) = ctx.linked.at_word(ha) {
+            let e = &ctx.linked.entities[m.entity];
+            if m.form == Form::Demonym && ws[ha].is_capitalised() {
+                // "8 000 Ukrainiens": people, theirs
+                return Some((ctx.slice(m.first_word, m.end_word).to_string(), he - 1, "people".into()));
+            }
+            if m.form == Form::Name && e.kind != "country" {
+                return None; // "Boeing 737", "Airbus A320": a figure before a name is not a count
+            }
         }
-        let cat = lex.category(&ws[head].fold);
-        let f = ws[head].fold.as_str();
-        if cat.is_none() && (lex.time_units.has(f) || lex.adverbs.has(f) || f.ends_with("ement") || f.ends_with("amment") || f.ends_with("emment") || f.ends_with("ly")) {
+        let cat = lex.category(&key).or_else(|| lex.category(&ws[he - 1].fold));
+        let f = ws[ha].fold.as_str();
+        if cat.is_none()
+            && (lex.time_units.has(f) || lex.adverbs.has(f) || f.ends_with("ement") || f.ends_with("amment") || f.ends_with("emment") || f.ends_with("ly"))
+        {
             return None; // "près de trois ans", "toutes deux fortement"
         }
         let cat = cat.unwrap_or("other").to_string();
-        return Some((ws[head].text.to_string(), head, cat));
+        return Some((ctx.slice(ha, he).to_string(), he - 1, cat));
     }
-    // The noun left out: "ils étaient loin d'être 3 000".
-    let end_of_clause = q1 >= s.wb || brk(ws, q1);
-    if !end_of_clause {
-        return None;
+    // The noun left out. A copula's subject: "les manifestants étaient au plus 25 000".
+    let cs = clause_start(ws, lex, s.wa, q0);
+    if q0 > cs && (lex.copulas.has(&ws[q0 - 1].fold) || (q0 > cs + 1 && lex.copulas.has(&ws[q0 - 2].fold))) {
+        if let Some(k) = (cs..q0).rev().find(|&k| lex.category(&ws[k].fold).is_some()) {
+            let cat = lex.category(&ws[k].fold).unwrap_or("other").to_string();
+            return Some((ws[k].text.to_string(), q1 - 1, cat));
+        }
     }
+    // The people named just before ("un certain nombre de Nord-Coréens … loin d'être 3 000").
     let prev_start = ws.partition_point(|w| w.end <= s.span.start.saturating_sub(400));
     let demonym = ctx
         .linked
@@ -199,10 +241,31 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
         .rev()
         .filter(|m| m.first_word >= prev_start && m.end_word <= q0)
         .find(|m| m.form == Form::Demonym && ws[m.first_word].is_capitalised() && m.first_word > 0 && !brk(ws, m.first_word));
-    if let Some(m) = demonym {
+    let end_of_clause = q1 >= s.wb || brk(ws, q1);
+    if let (Some(m), true) = (demonym, end_of_clause) {
         return Some((ctx.slice(m.first_word, m.end_word).to_string(), q1 - 1, "people".into()));
     }
-    ctx.last_counted.as_ref().map(|(c, cat)| (c.clone(), q1 - 1, cat.clone()))
+    // Else the noun of the count just before, when the figure is set against it or is a
+    // part of it ("contre 98 700", "dont 41", "tandis que 19 autres", "and the Pirates 19").
+    let recent = ctx.last_counted_at.is_some_and(|at| s.span.start.saturating_sub(at) < 600);
+    let follows_stop = q1 < s.wb && (lex.stop.has(&ws[q1].fold) || lex.prenominal.has(&ws[q1].fold)) || end_of_clause;
+    if recent && follows_stop && !ws[q0..q1].iter().any(|w| w.fold.contains('.') || w.fold.contains(',')) {
+        let (c, cat) = previous()?;
+        return Some((c, q1 - 1, cat));
+    }
+    None
+}
+
+/// The folded words `a..e` joined by hyphens, the key compound nouns are listed under.
+fn compound(ctx: &Ctx, a: usize, e: usize) -> String {
+    let mut k = String::new();
+    for (i, w) in ctx.ws[a..e].iter().enumerate() {
+        if i > 0 {
+            k.push('-');
+        }
+        k.push_str(&w.fold);
+    }
+    k
 }
 
 /// "12 personnes ont été blessées": a generic count made a casualty count by its verb.
@@ -366,14 +429,16 @@ fn modality(ctx: &Ctx, lex: &Lexicon, s: &Sent, cs: usize, q0: usize, q1: usize,
     let window = (cs..q0).chain(after_head.min(ce)..ce);
     let mut neg = false;
     let mut hedge = false;
+    // After a reporting verb, a plain conditional is the future in the past ("a annoncé
+    // qu'il supprimerait 3 000 emplois", "said it would cut"), not a hedge; modals stay.
+    let reported = attr.is_some_and(|a| a.kind == Kind::Verb && a.at < q0);
     for k in window {
         let f = ws[k].fold.as_str();
-        if (lex.negations.has(f) && !matches!(f, "ne" | "n"))
-            || (f == "t" && ws[k].gap.contains(['\'', '’']) && k > 0 && ws[k - 1].fold.ends_with('n'))
-        {
+        if (lex.verb_negations.has(f) && f != "t") || (f == "t" && ws[k].gap.contains(['\'', '’']) && k > 0 && ws[k - 1].fold.ends_with('n')) {
             neg = true;
         }
-        if lex.is_conditional(f) || lex.modal.has(f) || lex.hedge.at(ws, k, ce.max(q0)).is_some() {
+        let future_in_past = reported && ((lex.is_conditional(f) && !lex.modal.has(f)) || f == "would");
+        if (lex.is_conditional(f) || lex.modal.has(f) || lex.hedge.at(ws, k, ce.max(q0)).is_some() || lex.plans.has(f)) && !future_in_past {
             hedge = true;
         }
     }

@@ -121,6 +121,10 @@ struct Grammar {
     inclusion: Vec<String>,
     semi_aux: Vec<String>,
     first_person: Vec<String>,
+    copulas: Vec<String>,
+    verb_negations: Vec<String>,
+    plans: Vec<String>,
+    relatives: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -181,6 +185,10 @@ pub struct Lexicon {
     pub inclusion: Phrases,
     pub semi_aux: Phrases,
     pub first_person: Phrases,
+    pub copulas: Phrases,
+    pub verb_negations: Phrases,
+    pub plans: Phrases,
+    pub relatives: Phrases,
 }
 
 impl Lexicon {
@@ -246,6 +254,10 @@ impl Lexicon {
         self.inclusion.extend(&g.inclusion);
         self.semi_aux.extend(&g.semi_aux);
         self.first_person.extend(&g.first_person);
+        self.copulas.extend(&g.copulas);
+        self.verb_negations.extend(&g.verb_negations);
+        self.plans.extend(&g.plans);
+        self.relatives.extend(&g.relatives);
         Ok(())
     }
 
@@ -253,6 +265,9 @@ impl Lexicon {
     pub fn category(&self, folded: &str) -> Option<&str> {
         if let Some(c) = self.categories.get(folded) {
             return Some(c);
+        }
+        if folded.len() < 3 {
+            return None;
         }
         for suffix in ["s", "x"] {
             if let Some(stem) = folded.strip_suffix(suffix) {

@@ -125,6 +125,7 @@ impl Extractor {
             last_source: None,
             last_person: None,
             last_counted: None,
+            last_counted_at: None,
         };
         let attrs: Vec<Vec<attribution::Attr>> = sents.iter().map(|s| attribution::find(&ctx, self.lexicon(s.lang), s)).collect();
         let mut claims = Vec::new();
@@ -197,6 +198,8 @@ pub(crate) struct Ctx<'a> {
     pub last_person: Option<Source>,
     /// The last counted noun, for a figure whose noun is left out ("loin d'être 3 000").
     pub last_counted: Option<(String, String)>,
+    /// Where the sentence of that count starts (char offset).
+    pub last_counted_at: Option<usize>,
 }
 
 impl Ctx<'_> {

@@ -106,6 +106,9 @@ pub struct Gazetteer {
     /// Acronyms, matched on their exact letters.
     pub(crate) abbrevs: FxHashMap<String, u32>,
     pub(crate) fuzzy: Vec<Fuzzy>,
+    /// `fuzzy` by the first letter and length of the last word's key: a slip changes the
+    /// length by one at most.
+    pub(crate) fuzzy_index: FxHashMap<(u8, usize), Vec<u32>>,
     /// The most frequent words of French and English (folded): a capitalised common word
     /// alone is a sentence start or a headline, not a name.
     pub(crate) common: FxHashSet<String>,
@@ -183,6 +186,8 @@ impl Gazetteer {
         if form == Form::Name && matches!(kind, "person" | "place" | "region" | "city") {
             let last = keys.last().cloned().unwrap_or_default();
             if last.len() >= 5 {
+                let k = (last.as_bytes()[0], last.len());
+                self.fuzzy_index.entry(k).or_default().push(self.fuzzy.len() as u32);
                 self.fuzzy.push(Fuzzy {
                     entity,
                     last,
@@ -257,11 +262,19 @@ impl Gazetteer {
             let mut names = vec![e.name.clone()];
             names.extend(e.aliases.iter().cloned());
             let proper: Vec<&String> = names.iter().filter(|n| n.chars().next().is_some_and(char::is_uppercase)).collect();
+            let word_keys = |t: &str| -> Vec<String> { words(t).into_iter().map(|w| w.fold).collect() };
             for n in &names {
                 let cased = n.chars().next().is_some_and(char::is_uppercase);
-                // "oblast de Koursk" is a place noun before the name: the location grammar
-                // reads the noun, and the name alone is what must be matched.
-                if place && !cased && proper.iter().any(|p| fold(n).ends_with(&fold(p))) {
+                // "oblast de Koursk", "Kursk region": a place noun around the name. The
+                // location grammar reads the noun; the name alone is what is matched, so
+                // that every mention of the place shows its name.
+                let nk = word_keys(n);
+                if place
+                    && proper.iter().any(|p| {
+                        let pk = word_keys(p);
+                        pk.len() < nk.len() && nk.windows(pk.len()).any(|w| w == pk.as_slice())
+                    })
+                {
                     continue;
                 }
                 let form = if cased { Form::Name } else { Form::Description };

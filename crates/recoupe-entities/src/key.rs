@@ -64,7 +64,7 @@ pub fn slug(s: &str) -> String {
 /// Damerau-Levenshtein distance at most `max`, for names long enough that one slip is a
 /// typo rather than another name.
 pub fn close(a: &str, b: &str, max: usize) -> bool {
-    a.len().abs_diff(b.len()) <= max && strsim::damerau_levenshtein(a, b) <= max
+    a.len().abs_diff(b.len()) <= max && strsim::osa_distance(a, b) <= max
 }
 
 #[cfg(test)]

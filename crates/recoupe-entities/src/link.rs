@@ -64,6 +64,8 @@ fn initial(ws: &[Word], i: usize) -> bool {
 impl Gazetteer {
     /// Finds and merges the entities of one article, given its words.
     pub fn link(&self, ws: &[Word]) -> Linked {
+        // Every word's spelling-tolerant key, once.
+        let pk: Vec<String> = ws.iter().map(|w| phonetic(&w.fold)).collect();
         let mut b = Builder {
             g: self,
             out: Linked::default(),
@@ -82,7 +84,7 @@ impl Gazetteer {
                 start = i;
                 i += 1;
             }
-            if let Some((n, alias)) = self.phrase_at(ws, i) {
+            if let Some((n, alias)) = self.phrase_at(ws, &pk, i) {
                 b.mention(ws, start, i + n, alias.entity, alias.form);
                 i += n;
                 continue;
@@ -104,7 +106,7 @@ impl Gazetteer {
                 }
             }
             if w.is_capitalised() && !w.is_number() && !headline(ws, i) {
-                let end = self.name_run(ws, i);
+                let end = self.name_run(ws, &pk, i);
                 if end > i {
                     unknown.push((i, end, start));
                     i = end;
@@ -117,16 +119,18 @@ impl Gazetteer {
         // a longer name of the article, or a new entity.
         let keyed: Vec<Vec<String>> = unknown
             .iter()
-            .map(|&(a, e, _)| ws[a..e].iter().map(|w| phonetic(&w.fold)).collect())
+            .map(|&(a, e, _)| pk[a..e].to_vec())
             .collect();
+        let mut fuzzy_seen: FxHashMap<&[String], Option<u32>> = FxHashMap::default();
         for (k, &(a, e, h)) in unknown.iter().enumerate() {
             let keys = &keyed[k];
-            if let Some(ent) = self.fuzzy_match(keys) {
+            let fuzzy = *fuzzy_seen.entry(keys.as_slice()).or_insert_with(|| self.fuzzy_match(keys));
+            if let Some(ent) = fuzzy {
                 b.mention(ws, h, e, ent, Form::Name);
                 continue;
             }
             // "Oleksandr Zelensky" with an unknown first name: the known name is kept.
-            if let Some((j, n, alias)) = (a + 1..e).find_map(|j| self.phrase_at(ws, j).map(|(n, al)| (j, n, al))) {
+            if let Some((j, n, alias)) = (a + 1..e).find_map(|j| self.phrase_at(ws, &pk, j).map(|(n, al)| (j, n, al))) {
                 if j + n == e {
                     b.mention(ws, j, e, alias.entity, alias.form);
                     if j - a > 1 || !self.common.contains(&ws[a].fold) {
@@ -169,21 +173,25 @@ impl Gazetteer {
     }
 
     /// The longest alias starting at word `i`, as (word count, alias).
-    fn phrase_at(&self, ws: &[Word], i: usize) -> Option<(usize, crate::gazetteer::Alias)> {
-        let k0 = phonetic(&ws[i].fold);
-        if !self.starts.contains(&k0) {
+    fn phrase_at(&self, ws: &[Word], pk: &[String], i: usize) -> Option<(usize, crate::gazetteer::Alias)> {
+        if !self.starts.contains(&pk[i]) {
             return None;
         }
-        let mut keys = vec![k0];
+        // The keys of words i.. joined by spaces, and where each prefix ends.
+        let mut buf = String::with_capacity(64);
+        let mut ends = Vec::with_capacity(self.max_words);
+        buf.push_str(&pk[i]);
+        ends.push(buf.len());
         for j in i + 1..(i + self.max_words).min(ws.len()) {
             if !ws[j].joined() {
                 break;
             }
-            keys.push(phonetic(&ws[j].fold));
+            buf.push(' ');
+            buf.push_str(&pk[j]);
+            ends.push(buf.len());
         }
-        for n in (1..=keys.len()).rev() {
-            let key = keys[..n].join(" ");
-            if let Some(list) = self.phrases.get(&key) {
+        for n in (1..=ends.len()).rev() {
+            if let Some(list) = self.phrases.get(&buf[..ends[n - 1]]) {
                 let cased_ok = ws[i].is_capitalised();
                 if let Some(a) = list.iter().find(|a| !a.cased || cased_ok) {
                     return Some((n, *a));
@@ -195,7 +203,7 @@ impl Gazetteer {
 
     /// The end of the proper name starting at `i`: capitalised words joined by spaces or
     /// hyphens, with particles inside.
-    fn name_run(&self, ws: &[Word], i: usize) -> usize {
+    fn name_run(&self, ws: &[Word], _pk: &[String], i: usize) -> usize {
         let mut end = i + 1;
         let mut j = i + 1;
         while j < ws.len() && ws[j].joined() {
@@ -235,10 +243,9 @@ impl Gazetteer {
             return None;
         }
         let mut best: Option<(u32, usize)> = None;
-        for f in &self.fuzzy {
-            if f.last.as_bytes().first() != last.as_bytes().first() {
-                continue;
-            }
+        let first = *last.as_bytes().first()?;
+        let candidates = (last.len() - 1..=last.len() + 1).filter_map(|n| self.fuzzy_index.get(&(first, n))).flatten();
+        for f in candidates.map(|&k| &self.fuzzy[k as usize]) {
             let exact = &f.last == last;
             if !exact && !(last.len() >= 6 && close(&f.last, last, 1)) {
                 continue;
