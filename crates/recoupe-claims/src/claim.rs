@@ -65,6 +65,17 @@ pub(crate) fn sentence_claims(
         });
         let source_range = source.as_ref().map(|x| (x.a, x.b));
         let mut location = location(ctx, lex, s, q0, head);
+        // A place named earlier in the paragraph holds for the figures after it.
+        match &location {
+            Some((l, _)) => ctx.last_location = Some((l.clone(), s.para)),
+            None => {
+                if let Some((l, p)) = &ctx.last_location {
+                    if *p == s.para && s.para.is_some() {
+                        location = Some((l.clone(), usize::MAX));
+                    }
+                }
+            }
+        }
         let mut actor = actor(ctx, lex, s, q0, q1, head, source_range, location.as_ref().map(|l| l.1));
         // "12 000 soldats, dont 500 officiers et trois généraux": the part is the whole's.
         let part_of = out.last().filter(|c| c.sentence == s.span).filter(|_| {
@@ -317,33 +328,49 @@ fn location(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, head: usize) -> Optio
     let ms: Vec<usize> = (0..ctx.linked.mentions.len())
         .filter(|&i| {
             let m = &ctx.linked.mentions[i];
-            m.first_word >= s.wa && m.end_word <= s.wb && m.form != Form::Demonym && PLACE_KINDS.contains(&ctx.linked.entities[m.entity].kind.as_str())
+            let kind = ctx.linked.entities[m.entity].kind.as_str();
+            m.first_word >= s.wa && m.end_word <= s.wb && m.form != Form::Demonym && (PLACE_KINDS.contains(&kind) || kind == "name")
         })
         .collect();
     let after = ms.iter().copied().filter(|&i| ctx.linked.mentions[i].first_word > head);
     let before = ms.iter().copied().rev().filter(|&i| ctx.linked.mentions[i].end_word <= q0);
     for i in after.chain(before) {
         let m = &ctx.linked.mentions[i];
-        if m.first_word == 0 {
+        if m.first_word <= s.wa {
             continue;
         }
-        let mut p = skip_dets_back(ctx, lex, m.first_word - 1, s.wa);
-        let mut start = m.first_word;
         let kind = ctx.linked.entities[m.entity].kind.as_str();
+        let mut p = skip_dets_back(ctx, lex, m.first_word - 1, s.wa);
+        // "in central Belgrade", "dans l'est de l'Ukraine": an adjective or two
+        let mut adjectives = 0;
+        while adjectives < 2
+            && p > s.wa
+            && !brk(ws, p + 1)
+            && ws[p].text.chars().all(char::is_lowercase)
+            && !lex.stop.has(&ws[p].fold)
+            && !lex.partitive.has(&ws[p].fold)
+            && !lex.place_nouns.has(&ws[p].fold)
+            && !lex.loc_preps.has(&ws[p].fold)
+            && lex.category(&ws[p].fold).is_none()
+        {
+            p = skip_dets_back(ctx, lex, p - 1, s.wa);
+            adjectives += 1;
+        }
+        let mut start = m.first_word;
         if lex.partitive.has(&ws[p].fold) && p > s.wa {
             let noun = p - 1;
             if lex.place_nouns.has(&ws[noun].fold) {
                 start = noun;
                 p = skip_dets_back(ctx, lex, noun.saturating_sub(1), s.wa);
-            } else if noun == head && kind != "country" {
+            } else if noun == head && kind != "country" && kind != "name" {
                 start = noun;
                 p = noun; // "trois districts de Kharkiv"
             } else {
                 continue;
             }
         }
-        if p == head || lex.loc_preps.at(ws, p, s.wb).is_some() || (p > s.wa && lex.loc_preps.at(ws, p - 1, s.wb) == Some(2)) {
-            let start = if start < m.first_word && start > 0 && lex.determiners.has(&ws[start - 1].fold) { start } else { start };
+        let after_prep = lex.loc_preps.at(ws, p, s.wb).is_some() || (p > s.wa && lex.loc_preps.at(ws, p - 1, s.wb) == Some(2));
+        if (p == head && kind != "name") || after_prep {
             return Some((
                 Ref {
                     entity: Some(ctx.linked.entities[m.entity].id.clone()),
@@ -376,7 +403,7 @@ fn actor(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, head: usize, 
         k
     };
     for (i, m) in linked.mentions.iter().enumerate() {
-        let inside = (m.first_word >= q1 && m.end_word <= head) || (m.first_word > head && m.end_word <= np_end);
+        let inside = (m.first_word >= q1 && m.end_word <= head) || (m.first_word > head && m.end_word <= np_end) || (m.form == Form::Demonym && m.first_word <= head && head < m.end_word);
         if inside && owner(i) && Some(i) != loc {
             return Some(i);
         }
@@ -384,7 +411,7 @@ fn actor(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, head: usize, 
     // The nearest agent before the figure.
     let eligible_kind = |i: usize| {
         let e = &linked.entities[linked.mentions[i].entity];
-        owner(i) || matches!(e.kind.as_str(), "person" | "organisation" | "party")
+        owner(i) || matches!(e.kind.as_str(), "person" | "organisation" | "party" | "name")
     };
     for (i, m) in linked.mentions.iter().enumerate().rev() {
         if m.end_word > q0 || m.first_word < s.wa || Some(i) == loc || !eligible_kind(i) {
@@ -395,8 +422,8 @@ fn actor(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, head: usize, 
                 continue;
             }
         }
-        if m.form == Form::Demonym && !ws[m.first_word].is_capitalised() {
-            continue;
+        if m.form == Form::Demonym && (!ws[m.first_word].is_capitalised() || ws.get(m.end_word).is_some_and(|n| !brk(ws, m.end_word) && n.text.chars().next().is_some_and(char::is_lowercase) && !lex.stop.has(&n.fold))) {
+            continue; // an adjective ("German steelmaker"), not the people
         }
         if m.form == Form::Description {
             continue;

@@ -126,6 +126,7 @@ impl Extractor {
             last_person: None,
             last_counted: None,
             last_counted_at: None,
+            last_location: None,
         };
         let attrs: Vec<Vec<attribution::Attr>> = sents.iter().map(|s| attribution::find(&ctx, self.lexicon(s.lang), s)).collect();
         let mut claims = Vec::new();
@@ -200,6 +201,8 @@ pub(crate) struct Ctx<'a> {
     pub last_counted: Option<(String, String)>,
     /// Where the sentence of that count starts (char offset).
     pub last_counted_at: Option<usize>,
+    /// The last place a figure was located in, and its paragraph.
+    pub last_location: Option<(Ref, Option<usize>)>,
 }
 
 impl Ctx<'_> {
