@@ -156,7 +156,8 @@ pub(crate) fn np_from(ctx: &Ctx, lex: &Lexicon, s: &Sent, i: usize) -> (usize, u
             break;
         }
         let inside = lex.np_words.has(&w.fold) || ctx.linked.at_word(k).is_some();
-        if !inside && (lex.stop.has(&w.fold) || lex.speech.has(&w.fold) || lex.aux.has(&w.fold)) {
+        let noun = lex.source_nouns.has(&w.fold) || lex.category(&w.fold).is_some();
+        if !inside && (lex.stop.has(&w.fold) || (lex.speech.has(&w.fold) && !noun) || lex.aux.has(&w.fold)) {
             break;
         }
         if !inside && in_date(s, w) {

@@ -55,6 +55,15 @@ pub(crate) fn sentence_claims(
             continue;
         }
         let money = r.kind == RKind::Money;
+        // "magnitude 6,3", "a third": a count is a whole number
+        if !money && value.exact.or(value.min).or(value.max).is_some_and(|v| v.fract() != 0.0) {
+            continue;
+        }
+        // "the 2022 floods", "les 2024": a year, not a count
+        let year = q1 - q0 == 1 && ws[q0].text.len() == 4 && ws[q0].text.bytes().all(|b| b.is_ascii_digit()) && (1800..=2100).contains(&ws[q0].text.parse::<u32>().unwrap_or(0));
+        if year && q0 > s.wa && (lex.definite.has(&ws[q0 - 1].fold) || lex.determiners.has(&ws[q0 - 1].fold) || lex.partitive.has(&ws[q0 - 1].fold)) {
+            continue;
+        }
         let Some((counted, head, category)) = counted(ctx, lex, s, q0, q1, money) else { continue };
         let cs = clause_start(ws, lex, s.wa, q0);
         let ce = clause_end(ws, lex, head.max(q1.saturating_sub(1)), s.wb);
@@ -200,7 +209,8 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
                 if !ok(k) || lex.np_words.has(f) || lex.category(f).is_none() && (f.ends_with("ed") || f.ends_with("ing")) {
                     break;
                 }
-                if ws[k].is_capitalised() && !ws[run.last().map_or(j, |r| r.0)].is_capitalised() {
+                let demonym = ctx.linked.at_word(k).is_some_and(|m| m.form == Form::Demonym);
+                if ws[k].is_capitalised() && !demonym && !ws[run.last().map_or(j, |r| r.0)].is_capitalised() {
                     break; // "earthquake struck Malatya": a name after a common noun
                 }
                 run.push((k, word_end(k)));
@@ -208,9 +218,12 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
         }
         let categorised = |&(a, e): &(usize, usize)| lex.category(&compound(ctx, a, e)).or_else(|| lex.category(&ws[e - 1].fold)).is_some();
         let (ha, he) = if en {
-            run.iter().copied().find(categorised).unwrap_or_else(|| {
-                *run.iter().rev().find(|r| ctx.linked.at_word(r.0).is_none_or(|m| m.form != Form::Demonym)).unwrap_or(&run[0])
-            })
+            // English compounds end with their head: "university faculties", "grain silos"
+            let last = run.iter().rev().find(|r| ctx.linked.at_word(r.0).is_none_or(|m| m.form != Form::Demonym)).copied();
+            match last {
+                Some(l) if categorised(&l) => l,
+                _ => run.iter().copied().find(categorised).or(last).unwrap_or(run[0]),
+            }
         } else {
             run[0]
         };
@@ -253,14 +266,15 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
         .filter(|m| m.first_word >= prev_start && m.end_word <= q0)
         .find(|m| m.form == Form::Demonym && ws[m.first_word].is_capitalised() && m.first_word > 0 && !brk(ws, m.first_word));
     let end_of_clause = q1 >= s.wb || brk(ws, q1);
-    if let (Some(m), true) = (demonym, end_of_clause) {
+    let copula = ws[q0..q1].iter().any(|w| lex.copulas.has(&w.fold)) || (q0 > s.wa && lex.copulas.has(&ws[q0 - 1].fold));
+    if let (Some(m), true) = (demonym, end_of_clause && copula) {
         return Some((ctx.slice(m.first_word, m.end_word).to_string(), q1 - 1, "people".into()));
     }
     // Else the noun of the count just before, when the figure is set against it or is a
     // part of it ("contre 98 700", "dont 41", "tandis que 19 autres", "and the Pirates 19").
     let recent = ctx.last_counted_at.is_some_and(|at| s.span.start.saturating_sub(at) < 600);
-    let follows_stop = q1 < s.wb && (lex.stop.has(&ws[q1].fold) || lex.prenominal.has(&ws[q1].fold)) || end_of_clause;
-    if recent && follows_stop && !ws[q0..q1].iter().any(|w| w.fold.contains('.') || w.fold.contains(',')) {
+    let trigger = (q0 > s.wa && lex.ellipsis_before.has(&ws[q0 - 1].fold)) || (q1 < s.wb && lex.ellipsis_after.has(&ws[q1].fold));
+    if recent && trigger {
         let (c, cat) = previous()?;
         return Some((c, q1 - 1, cat));
     }

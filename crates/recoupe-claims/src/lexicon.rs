@@ -125,6 +125,8 @@ struct Grammar {
     verb_negations: Vec<String>,
     plans: Vec<String>,
     relatives: Vec<String>,
+    ellipsis_before: Vec<String>,
+    ellipsis_after: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -189,6 +191,8 @@ pub struct Lexicon {
     pub verb_negations: Phrases,
     pub plans: Phrases,
     pub relatives: Phrases,
+    pub ellipsis_before: Phrases,
+    pub ellipsis_after: Phrases,
 }
 
 impl Lexicon {
@@ -258,6 +262,8 @@ impl Lexicon {
         self.verb_negations.extend(&g.verb_negations);
         self.plans.extend(&g.plans);
         self.relatives.extend(&g.relatives);
+        self.ellipsis_before.extend(&g.ellipsis_before);
+        self.ellipsis_after.extend(&g.ellipsis_after);
         Ok(())
     }
 
