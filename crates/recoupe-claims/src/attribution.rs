@@ -27,8 +27,6 @@ pub(crate) struct Attr {
     pub kind: Kind,
     /// The word of the verb or preposition.
     pub at: usize,
-    /// The first word of the verb group (auxiliaries included).
-    pub group: usize,
     /// The source's words.
     pub np: (usize, usize),
     pub pronoun: bool,
@@ -45,26 +43,31 @@ pub(crate) struct Attr {
 pub(crate) struct Resolved {
     pub kind: Kind,
     pub at: usize,
-    pub group: usize,
     pub source: Option<Source>,
     pub deny: bool,
     pub hedged: bool,
     pub cites: Option<Source>,
 }
 
-const BOUNDARY: &[char] = &[',', ';', ':', '(', ')', '«', '»', '“', '”', '"', '.', '!', '?', '—', '–', '…', '[', ']', '\n'];
+const BOUNDARY: &[char] = &[
+    ',', ';', ':', '(', ')', '«', '»', '“', '”', '"', '.', '!', '?', '—', '–', '…', '[', ']', '\n',
+];
 
 pub(crate) fn boundary(gap: &str) -> bool {
     gap.contains(BOUNDARY)
 }
 
 /// Honorifics whose abbreviation point ends no sentence or clause ("M. Rutte").
-const HONORIFICS: &[&str] = &["m", "mme", "mlle", "mr", "mrs", "ms", "dr", "me", "mgr", "pr", "st", "gen", "col", "lt", "sgt", "gov", "sen", "rep"];
+const HONORIFICS: &[&str] = &[
+    "m", "mme", "mlle", "mr", "mrs", "ms", "dr", "me", "mgr", "pr", "st", "gen", "col", "lt", "sgt", "gov", "sen",
+    "rep",
+];
 
 /// A clause boundary before word `k`, except the point of an honorific.
 pub(crate) fn brk(ws: &[Word], k: usize) -> bool {
     let g = ws[k].gap;
-    boundary(g) && !(g.trim() == "." && k > 0 && ws[k - 1].is_capitalised() && HONORIFICS.contains(&ws[k - 1].fold.as_str()))
+    boundary(g)
+        && !(g.trim() == "." && k > 0 && ws[k - 1].is_capitalised() && HONORIFICS.contains(&ws[k - 1].fold.as_str()))
 }
 
 /// The first word of the clause holding word `i`: after punctuation or a complementiser.
@@ -91,7 +94,9 @@ fn parenthesis_before(ws: &[Word], wa: usize, k: usize) -> Option<usize> {
     if g != ")" {
         return None;
     }
-    (k.saturating_sub(6).max(wa)..k).rev().find(|&j| ws[j].gap.trim_end().ends_with('(') && !ws[j].gap.contains([',', '.', ';']))
+    (k.saturating_sub(6).max(wa)..k)
+        .rev()
+        .find(|&j| ws[j].gap.trim_end().ends_with('(') && !ws[j].gap.contains([',', '.', ';']))
 }
 
 /// Punctuation before a verb that makes the source follow it ("…, a annoncé la police").
@@ -112,9 +117,11 @@ pub(crate) fn clause_end(ws: &[Word], lex: &Lexicon, i: usize, wb: usize) -> usi
 }
 
 fn in_date(s: &Sent, w: &Word) -> bool {
-    s.spans
-        .iter()
-        .any(|r| matches!(r.kind, RKind::Date | RKind::Datetime | RKind::Time | RKind::Set) && r.start <= w.start && w.end <= r.end)
+    s.spans.iter().any(|r| {
+        matches!(r.kind, RKind::Date | RKind::Datetime | RKind::Time | RKind::Set)
+            && r.start <= w.start
+            && w.end <= r.end
+    })
 }
 
 fn adverb(lex: &Lexicon, w: &Word) -> bool {
@@ -220,11 +227,11 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
         if let Some(n) = lex.according.at(ws, i, s.wb) {
             let np = np_from(ctx, lex, s, i + n);
             if np.1 > np.0 {
-                let same = lex.same_source.at(ws, np.0, np.1).is_some() || lex.same_source.at(ws, np.0 + 1, np.1).is_some();
+                let same =
+                    lex.same_source.at(ws, np.0, np.1).is_some() || lex.same_source.at(ws, np.0 + 1, np.1).is_some();
                 out.push(Attr {
                     kind: Kind::According,
                     at: i,
-                    group: i,
                     np,
                     pronoun: false,
                     same,
@@ -267,19 +274,26 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
             if brk(ws, g) {
                 break;
             }
-            if lex.aux.has(&p.fold) || lex.semi_aux.has(&p.fold) || p.fold == "t" || lex.inversion.has(&p.fold) || adverb(lex, p) || lex.negations.has(&p.fold) {
+            if lex.aux.has(&p.fold)
+                || lex.semi_aux.has(&p.fold)
+                || p.fold == "t"
+                || lex.inversion.has(&p.fold)
+                || adverb(lex, p)
+                || lex.negations.has(&p.fold)
+            {
                 g -= 1;
             } else {
                 break;
             }
         }
         let group_words = &ws[g..after];
-        let hedged = group_words.iter().any(|w| lex.is_conditional(&w.fold) || lex.modal.has(&w.fold));
+        let hedged = group_words
+            .iter()
+            .any(|w| lex.is_conditional(&w.fold) || lex.modal.has(&w.fold));
         let deny = lex.deny.has(&ws[v].fold);
         let mut attr = Attr {
             kind: Kind::Verb,
             at: v,
-            group: g,
             np: (0, 0),
             pronoun: false,
             same: false,
@@ -294,7 +308,9 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
             || (after < s.wb && ws[after].gap == "-" && lex.inversion.has(&ws[after].fold));
         let participle = {
             let f = ws[v].fold.as_str();
-            n == 1 && ((s.lang == recoupe_recognize::Lang::En && f.ends_with("ing")) || (s.lang == recoupe_recognize::Lang::Fr && f.ends_with("ant")))
+            n == 1
+                && ((s.lang == recoupe_recognize::Lang::En && f.ends_with("ing"))
+                    || (s.lang == recoupe_recognize::Lang::Fr && f.ends_with("ant")))
         };
         if participle && (opens_inversion(ws[g].gap) || g == s.wa) {
             // ", saying…", ", affirmant que…": the sentence's own subject speaks
@@ -341,7 +357,9 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
             attr.pronoun = np.1 - np.0 == 1 && lex.pronouns.has(&ws[np.0].fold);
             attr.first_person = np.1 - np.0 == 1 && lex.first_person.has(&ws[np.0].fold);
         }
-        if lex.same_source.at(ws, attr.np.0, attr.np.1).is_some() || lex.same_source.at(ws, attr.np.0 + 1, attr.np.1).is_some() {
+        if lex.same_source.at(ws, attr.np.0, attr.np.1).is_some()
+            || lex.same_source.at(ws, attr.np.0 + 1, attr.np.1).is_some()
+        {
             attr.same = true;
         }
         out.push(attr);
@@ -367,11 +385,17 @@ pub(crate) fn resolve(ctx: &mut Ctx, attrs: &[Attr]) -> Vec<Resolved> {
             let p = ctx.ws.get(a.np.0).map(|w| w.fold.as_str()).unwrap_or("");
             if a.np.0 == a.np.1 {
                 // ", affirmant que…": the sentence's own subject, else the last source
-                out.iter().find(|r| r.kind == Kind::Verb).and_then(|r| r.source.clone()).or_else(|| ctx.last_source.clone())
+                out.iter()
+                    .find(|r| r.kind == Kind::Verb)
+                    .and_then(|r| r.source.clone())
+                    .or_else(|| ctx.last_source.clone())
             } else if matches!(p, "ils" | "elles" | "they" | "on") {
                 ctx.last_source.clone()
             } else {
-                ctx.last_person.clone().or_else(|| ctx.last_source.clone())
+                ctx.last_person
+                    .clone()
+                    .or_else(|| last_named_person(ctx, a.np.0))
+                    .or_else(|| ctx.last_source.clone())
             }
         } else {
             Some(source_of(ctx, a.np))
@@ -386,7 +410,6 @@ pub(crate) fn resolve(ctx: &mut Ctx, attrs: &[Attr]) -> Vec<Resolved> {
         out.push(Resolved {
             kind: a.kind,
             at: a.at,
-            group: a.group,
             source,
             deny: a.deny,
             hedged: a.hedged,
@@ -394,6 +417,27 @@ pub(crate) fn resolve(ctx: &mut Ctx, attrs: &[Attr]) -> Vec<Resolved> {
         });
     }
     out
+}
+
+/// The last person named before word `w` ("Le général Ivan Petrenko … a-t-il reconnu").
+fn last_named_person(ctx: &Ctx, w: usize) -> Option<Source> {
+    let m = ctx
+        .linked
+        .mentions
+        .iter()
+        .rev()
+        .filter(|m| m.end_word <= w)
+        .take(12)
+        .find(|m| {
+            let e = &ctx.linked.entities[m.entity];
+            e.kind == "person" || (e.kind == "name" && m.end_word - m.first_word > 1)
+        })?;
+    Some(Source {
+        a: m.first_word,
+        b: m.end_word,
+        entity: Some(m.entity),
+        person: true,
+    })
 }
 
 pub(crate) fn source_of(ctx: &Ctx, np: (usize, usize)) -> Source {

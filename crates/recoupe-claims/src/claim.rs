@@ -13,7 +13,12 @@ fn value_of(r: &Recognized) -> Option<(Value, bool)> {
     let v = |exact, min, max| Value { exact, min, max };
     match (&r.kind, &r.value) {
         (RKind::Number, RValue::Number(n)) => Some((v(Some(*n), None, None), false)),
-        (RKind::Range | RKind::Money, RValue::Range { min, max, approx, unit, .. }) => {
+        (
+            RKind::Range | RKind::Money,
+            RValue::Range {
+                min, max, approx, unit, ..
+            },
+        ) => {
             if r.kind == RKind::Range && unit.is_some() {
                 return None; // percentages, ages
             }
@@ -56,22 +61,38 @@ pub(crate) fn sentence_claims(
         }
         let money = r.kind == RKind::Money;
         // "magnitude 6,3", "a third": a count is a whole number
-        if !money && value.exact.or(value.min).or(value.max).is_some_and(|v| v.fract() != 0.0) {
+        if !money
+            && value
+                .exact
+                .or(value.min)
+                .or(value.max)
+                .is_some_and(|v| v.fract() != 0.0)
+        {
             continue;
         }
         // "the 2022 floods", "les 2024": a year, not a count
-        let year = q1 - q0 == 1 && ws[q0].text.len() == 4 && ws[q0].text.bytes().all(|b| b.is_ascii_digit()) && (1800..=2100).contains(&ws[q0].text.parse::<u32>().unwrap_or(0));
-        if year && q0 > s.wa && (lex.definite.has(&ws[q0 - 1].fold) || lex.determiners.has(&ws[q0 - 1].fold) || lex.partitive.has(&ws[q0 - 1].fold)) {
+        let year = q1 - q0 == 1
+            && ws[q0].text.len() == 4
+            && ws[q0].text.bytes().all(|b| b.is_ascii_digit())
+            && (1800..=2100).contains(&ws[q0].text.parse::<u32>().unwrap_or(0));
+        if year
+            && q0 > s.wa
+            && (lex.definite.has(&ws[q0 - 1].fold)
+                || lex.determiners.has(&ws[q0 - 1].fold)
+                || lex.partitive.has(&ws[q0 - 1].fold))
+        {
             continue;
         }
-        let Some((counted, head, category)) = counted(ctx, lex, s, q0, q1, money) else { continue };
+        let Some((counted, head, category)) = counted(ctx, lex, s, q0, q1, money) else {
+            continue;
+        };
         let cs = clause_start(ws, lex, s.wa, q0);
         let ce = clause_end(ws, lex, head.max(q1.saturating_sub(1)), s.wb);
         let category = refine(lex, ctx, category, head + 1, (ce + 4).min(s.wb));
         let source_attr = choose_source(resolved, q0);
-        let source = source_attr.and_then(|a| a.source.clone()).or_else(|| {
-            next_trailing.map(|t| source_of(ctx, t.np))
-        });
+        let source = source_attr
+            .and_then(|a| a.source.clone())
+            .or_else(|| next_trailing.map(|t| source_of(ctx, t.np)));
         let source_range = source.as_ref().map(|x| (x.a, x.b));
         let mut location = location(ctx, lex, s, q0, head);
         // A place named earlier in the paragraph holds for the figures after it.
@@ -119,7 +140,9 @@ pub(crate) fn sentence_claims(
             actor: actor
                 .map(|e| Ref {
                     entity: Some(ctx.linked.entities[ctx.linked.mentions[e].entity].id.clone()),
-                    text: ctx.slice(ctx.linked.mentions[e].first_word, ctx.linked.mentions[e].end_word).to_string(),
+                    text: ctx
+                        .slice(ctx.linked.mentions[e].first_word, ctx.linked.mentions[e].end_word)
+                        .to_string(),
                 })
                 .or_else(|| inherited.and_then(|(a, _)| a)),
             location: location.map(|(r, _)| r),
@@ -159,7 +182,7 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
     let ok = |k: usize| -> bool {
         k < s.wb
             && !brk(ws, k)
-            && !(ws[k].is_number() && !ws[k].gap.contains('-'))
+            && (!ws[k].is_number() || ws[k].gap.contains('-'))
             && ws[k].text.chars().any(char::is_alphabetic)
             && !lex.stop.has(&ws[k].fold)
             && !s.spans.iter().any(|r| r.start <= ws[k].start && ws[k].end <= r.end)
@@ -206,7 +229,10 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
             while run.len() < 5 {
                 let k = run.last().map_or(j, |r| r.1);
                 let f = ws.get(k).map(|w| w.fold.as_str()).unwrap_or("");
-                if !ok(k) || lex.np_words.has(f) || lex.category(f).is_none() && (f.ends_with("ed") || f.ends_with("ing")) {
+                if !ok(k)
+                    || lex.np_words.has(f)
+                    || lex.category(f).is_none() && (f.ends_with("ed") || f.ends_with("ing"))
+                {
                     break;
                 }
                 let demonym = ctx.linked.at_word(k).is_some_and(|m| m.form == Form::Demonym);
@@ -216,10 +242,18 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
                 run.push((k, word_end(k)));
             }
         }
-        let categorised = |&(a, e): &(usize, usize)| lex.category(&compound(ctx, a, e)).or_else(|| lex.category(&ws[e - 1].fold)).is_some();
+        let categorised = |&(a, e): &(usize, usize)| {
+            lex.category(&compound(ctx, a, e))
+                .or_else(|| lex.category(&ws[e - 1].fold))
+                .is_some()
+        };
         let (ha, he) = if en {
             // English compounds end with their head: "university faculties", "grain silos"
-            let last = run.iter().rev().find(|r| ctx.linked.at_word(r.0).is_none_or(|m| m.form != Form::Demonym)).copied();
+            let last = run
+                .iter()
+                .rev()
+                .find(|r| ctx.linked.at_word(r.0).is_none_or(|m| m.form != Form::Demonym))
+                .copied();
             match last {
                 Some(l) if categorised(&l) => l,
                 _ => run.iter().copied().find(categorised).or(last).unwrap_or(run[0]),
@@ -234,14 +268,19 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
                 // "8 000 Ukrainiens": people, theirs
                 return Some((ctx.slice(m.first_word, m.end_word).to_string(), he - 1, "people".into()));
             }
-            if m.form == Form::Name && e.kind != "country" {
+            if m.form == Form::Name && e.kind != "country" && ws[ha].is_capitalised() {
                 return None; // "Boeing 737", "Airbus A320": a figure before a name is not a count
             }
         }
         let cat = lex.category(&key).or_else(|| lex.category(&ws[he - 1].fold));
         let f = ws[ha].fold.as_str();
         if cat.is_none()
-            && (lex.time_units.has(f) || lex.adverbs.has(f) || f.ends_with("ement") || f.ends_with("amment") || f.ends_with("emment") || f.ends_with("ly"))
+            && (lex.time_units.has(f)
+                || lex.adverbs.has(f)
+                || f.ends_with("ement")
+                || f.ends_with("amment")
+                || f.ends_with("emment")
+                || f.ends_with("ly"))
         {
             return None; // "près de trois ans", "toutes deux fortement"
         }
@@ -264,16 +303,22 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
         .iter()
         .rev()
         .filter(|m| m.first_word >= prev_start && m.end_word <= q0)
-        .find(|m| m.form == Form::Demonym && ws[m.first_word].is_capitalised() && m.first_word > 0 && !brk(ws, m.first_word));
+        .find(|m| {
+            m.form == Form::Demonym && ws[m.first_word].is_capitalised() && m.first_word > 0 && !brk(ws, m.first_word)
+        });
     let end_of_clause = q1 >= s.wb || brk(ws, q1);
-    let copula = ws[q0..q1].iter().any(|w| lex.copulas.has(&w.fold)) || (q0 > s.wa && lex.copulas.has(&ws[q0 - 1].fold));
+    let copula =
+        ws[q0..q1].iter().any(|w| lex.copulas.has(&w.fold)) || (q0 > s.wa && lex.copulas.has(&ws[q0 - 1].fold));
     if let (Some(m), true) = (demonym, end_of_clause && copula) {
         return Some((ctx.slice(m.first_word, m.end_word).to_string(), q1 - 1, "people".into()));
     }
     // Else the noun of the count just before, when the figure is set against it or is a
     // part of it ("contre 98 700", "dont 41", "tandis que 19 autres", "and the Pirates 19").
-    let recent = ctx.last_counted_at.is_some_and(|at| s.span.start.saturating_sub(at) < 600);
-    let trigger = (q0 > s.wa && lex.ellipsis_before.has(&ws[q0 - 1].fold)) || (q1 < s.wb && lex.ellipsis_after.has(&ws[q1].fold));
+    let recent = ctx
+        .last_counted_at
+        .is_some_and(|at| s.span.start.saturating_sub(at) < 600);
+    let trigger =
+        (q0 > s.wa && lex.ellipsis_before.has(&ws[q0 - 1].fold)) || (q1 < s.wb && lex.ellipsis_after.has(&ws[q1].fold));
     if recent && trigger {
         let (c, cat) = previous()?;
         return Some((c, q1 - 1, cat));
@@ -295,7 +340,10 @@ fn compound(ctx: &Ctx, a: usize, e: usize) -> String {
 
 /// "12 personnes ont été blessées": a generic count made a casualty count by its verb.
 fn refine(lex: &Lexicon, ctx: &Ctx, category: String, a: usize, b: usize) -> String {
-    if !matches!(category.as_str(), "people" | "civilians" | "troops" | "officers" | "other") {
+    if !matches!(
+        category.as_str(),
+        "people" | "civilians" | "troops" | "officers" | "other"
+    ) {
         return category;
     }
     let mut found: Vec<&str> = Vec::new();
@@ -343,11 +391,18 @@ fn location(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, head: usize) -> Optio
         .filter(|&i| {
             let m = &ctx.linked.mentions[i];
             let kind = ctx.linked.entities[m.entity].kind.as_str();
-            m.first_word >= s.wa && m.end_word <= s.wb && m.form != Form::Demonym && (PLACE_KINDS.contains(&kind) || kind == "name")
+            m.first_word >= s.wa
+                && m.end_word <= s.wb
+                && m.form != Form::Demonym
+                && (PLACE_KINDS.contains(&kind) || kind == "name")
         })
         .collect();
     let after = ms.iter().copied().filter(|&i| ctx.linked.mentions[i].first_word > head);
-    let before = ms.iter().copied().rev().filter(|&i| ctx.linked.mentions[i].end_word <= q0);
+    let before = ms
+        .iter()
+        .copied()
+        .rev()
+        .filter(|&i| ctx.linked.mentions[i].end_word <= q0);
     for i in after.chain(before) {
         let m = &ctx.linked.mentions[i];
         if m.first_word <= s.wa {
@@ -383,7 +438,8 @@ fn location(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, head: usize) -> Optio
                 continue;
             }
         }
-        let after_prep = lex.loc_preps.at(ws, p, s.wb).is_some() || (p > s.wa && lex.loc_preps.at(ws, p - 1, s.wb) == Some(2));
+        let after_prep =
+            lex.loc_preps.at(ws, p, s.wb).is_some() || (p > s.wa && lex.loc_preps.at(ws, p - 1, s.wb) == Some(2));
         if (p == head && kind != "name") || after_prep {
             return Some((
                 Ref {
@@ -401,7 +457,16 @@ fn location(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, head: usize) -> Optio
 /// "North Korean troops", "de la Corée du Nord"), else the nearest entity before the figure
 /// that is not inside a prepositional phrase (the subject of "a envoyé", "prépare").
 #[allow(clippy::too_many_arguments)]
-fn actor(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, head: usize, source: Option<(usize, usize)>, loc: Option<usize>) -> Option<usize> {
+fn actor(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    s: &Sent,
+    q0: usize,
+    q1: usize,
+    head: usize,
+    source: Option<(usize, usize)>,
+    loc: Option<usize>,
+) -> Option<usize> {
     let ws = ctx.ws;
     let linked = ctx.linked;
     let owner = |i: usize| {
@@ -411,13 +476,19 @@ fn actor(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, head: usize, 
     // Within the noun phrase.
     let np_end = {
         let mut k = head + 1;
-        while k < s.wb && k < head + 7 && !brk(ws, k) && (!lex.stop.has(&ws[k].fold) || lex.partitive.has(&ws[k].fold) || lex.determiners.has(&ws[k].fold)) {
+        while k < s.wb
+            && k < head + 7
+            && !brk(ws, k)
+            && (!lex.stop.has(&ws[k].fold) || lex.partitive.has(&ws[k].fold) || lex.determiners.has(&ws[k].fold))
+        {
             k += 1;
         }
         k
     };
     for (i, m) in linked.mentions.iter().enumerate() {
-        let inside = (m.first_word >= q1 && m.end_word <= head) || (m.first_word > head && m.end_word <= np_end) || (m.form == Form::Demonym && m.first_word <= head && head < m.end_word);
+        let inside = (m.first_word >= q1 && m.end_word <= head)
+            || (m.first_word > head && m.end_word <= np_end)
+            || (m.form == Form::Demonym && m.first_word <= head && head < m.end_word);
         if inside && owner(i) && Some(i) != loc {
             return Some(i);
         }
@@ -436,7 +507,14 @@ fn actor(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, head: usize, 
                 continue;
             }
         }
-        if m.form == Form::Demonym && (!ws[m.first_word].is_capitalised() || ws.get(m.end_word).is_some_and(|n| !brk(ws, m.end_word) && n.text.chars().next().is_some_and(char::is_lowercase) && !lex.stop.has(&n.fold))) {
+        if m.form == Form::Demonym
+            && (!ws[m.first_word].is_capitalised()
+                || ws.get(m.end_word).is_some_and(|n| {
+                    !brk(ws, m.end_word)
+                        && n.text.chars().next().is_some_and(char::is_lowercase)
+                        && !lex.stop.has(&n.fold)
+                }))
+        {
             continue; // an adjective ("German steelmaker"), not the people
         }
         if m.form == Form::Description {
@@ -446,10 +524,16 @@ fn actor(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, head: usize, 
             return Some(i);
         }
         let p = skip_dets_back(ctx, lex, m.first_word - 1, s.wa);
-        if m.first_word > s.wa && p < m.first_word && (lex.prepositions.has(&ws[p].fold) || lex.partitive.has(&ws[p].fold)) {
+        if m.first_word > s.wa
+            && p < m.first_word
+            && (lex.prepositions.has(&ws[p].fold) || lex.partitive.has(&ws[p].fold))
+        {
             let agent_of_action = lex.partitive.has(&ws[p].fold)
                 && p > s.wa
-                && lex.deverbal.iter().any(|suf| ws[p - 1].fold.ends_with(suf.as_str()) && ws[p - 1].fold.len() > suf.len() + 2);
+                && lex
+                    .deverbal
+                    .iter()
+                    .any(|suf| ws[p - 1].fold.ends_with(suf.as_str()) && ws[p - 1].fold.len() > suf.len() + 2);
             if !agent_of_action {
                 continue;
             }
@@ -462,9 +546,22 @@ fn actor(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, head: usize, 
 
 /// Asserted, hedged or denied, from the words of the figure's clause and its reporting verb.
 #[allow(clippy::too_many_arguments)]
-fn modality(ctx: &Ctx, lex: &Lexicon, s: &Sent, cs: usize, q0: usize, q1: usize, after_head: usize, ce: usize, attr: Option<&Resolved>) -> Modality {
+fn modality(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    s: &Sent,
+    cs: usize,
+    q0: usize,
+    q1: usize,
+    after_head: usize,
+    ce: usize,
+    attr: Option<&Resolved>,
+) -> Modality {
     let ws = ctx.ws;
-    if lex.deny.find(ws, q0, q1).is_some() || lex.deny.find(ws, cs, q0).is_some() || lex.deny.find(ws, after_head.min(ce), ce).is_some() {
+    if lex.deny.find(ws, q0, q1).is_some()
+        || lex.deny.find(ws, cs, q0).is_some()
+        || lex.deny.find(ws, after_head.min(ce), ce).is_some()
+    {
         return Modality::Denied;
     }
     let window = (cs..q0).chain(after_head.min(ce)..ce);
@@ -475,11 +572,15 @@ fn modality(ctx: &Ctx, lex: &Lexicon, s: &Sent, cs: usize, q0: usize, q1: usize,
     let reported = attr.is_some_and(|a| a.kind == Kind::Verb && a.at < q0);
     for k in window {
         let f = ws[k].fold.as_str();
-        if (lex.verb_negations.has(f) && f != "t") || (f == "t" && ws[k].gap.contains(['\'', '’']) && k > 0 && ws[k - 1].fold.ends_with('n')) {
+        if (lex.verb_negations.has(f) && f != "t")
+            || (f == "t" && ws[k].gap.contains(['\'', '’']) && k > 0 && ws[k - 1].fold.ends_with('n'))
+        {
             neg = true;
         }
         let future_in_past = reported && ((lex.is_conditional(f) && !lex.modal.has(f)) || f == "would");
-        if (lex.is_conditional(f) || lex.modal.has(f) || lex.hedge.at(ws, k, ce.max(q0)).is_some() || lex.plans.has(f)) && !future_in_past {
+        if (lex.is_conditional(f) || lex.modal.has(f) || lex.hedge.at(ws, k, ce.max(q0)).is_some() || lex.plans.has(f))
+            && !future_in_past
+        {
             hedge = true;
         }
     }
@@ -499,7 +600,11 @@ fn modality(ctx: &Ctx, lex: &Lexicon, s: &Sent, cs: usize, q0: usize, q1: usize,
 /// nearest the figure.
 fn when(ctx: &Ctx, s: &Sent, verb: Option<usize>, q0: usize) -> (Option<String>, Option<String>) {
     let ws = ctx.ws;
-    let dates: Vec<&Recognized> = s.spans.iter().filter(|r| matches!(r.kind, RKind::Date | RKind::Datetime)).collect();
+    let dates: Vec<&Recognized> = s
+        .spans
+        .iter()
+        .filter(|r| matches!(r.kind, RKind::Date | RKind::Datetime))
+        .collect();
     if dates.is_empty() {
         return (None, None);
     }
@@ -520,9 +625,23 @@ pub(crate) fn statement(ctx: &Ctx, lex: &Lexicon, s: &Sent, resolved: &[Resolved
     let ws = ctx.ws;
     let (at, n, stance) = if let Some((i, n)) = lex.cannot_confirm.find(ws, s.wa, s.wb) {
         (i, n, Stance::CannotConfirm)
-    } else if let Some((i, n)) = (s.wa..s.wb).find_map(|i| lex.confirm.at(ws, i, s.wb).filter(|&n| n > 1 || lex.speech.has(&ws[i].fold)).map(|n| (i, n))) {
-        let negated = (i.saturating_sub(3).max(s.wa)..i).any(|k| lex.negations.has(&ws[k].fold) && !matches!(ws[k].fold.as_str(), "ne" | "n"));
-        (i, n, if negated { Stance::CannotConfirm } else { Stance::Confirms })
+    } else if let Some((i, n)) = (s.wa..s.wb).find_map(|i| {
+        lex.confirm
+            .at(ws, i, s.wb)
+            .filter(|&n| n > 1 || lex.speech.has(&ws[i].fold))
+            .map(|n| (i, n))
+    }) {
+        let negated = (i.saturating_sub(3).max(s.wa)..i)
+            .any(|k| lex.negations.has(&ws[k].fold) && !matches!(ws[k].fold.as_str(), "ne" | "n"));
+        (
+            i,
+            n,
+            if negated {
+                Stance::CannotConfirm
+            } else {
+                Stance::Confirms
+            },
+        )
     } else {
         let (i, n) = (s.wa..s.wb).find_map(|i| {
             let w = &ws[i];
@@ -550,7 +669,10 @@ pub(crate) fn statement(ctx: &Ctx, lex: &Lexicon, s: &Sent, resolved: &[Resolved
                 break;
             }
         }
-        subject = ctx.slice(s.wa, e).trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        subject = ctx
+            .slice(s.wa, e)
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
     }
     if subject.is_empty() {
         return None;
@@ -561,13 +683,30 @@ pub(crate) fn statement(ctx: &Ctx, lex: &Lexicon, s: &Sent, resolved: &[Resolved
         .iter()
         .filter(|r| r.source.is_some())
         .find(|r| r.kind == Kind::Verb && r.at >= at && r.at < at + n)
-        .or_else(|| resolved.iter().filter(|r| r.source.is_some()).find(|r| r.kind == Kind::Inverted && r.at > at))
-        .or_else(|| resolved.iter().find(|r| r.kind == Kind::According && r.source.is_some()))
+        .or_else(|| {
+            resolved
+                .iter()
+                .filter(|r| r.source.is_some())
+                .find(|r| r.kind == Kind::Inverted && r.at > at)
+        })
+        .or_else(|| {
+            resolved
+                .iter()
+                .find(|r| r.kind == Kind::According && r.source.is_some())
+        })
         .and_then(|r| r.source.clone())
         .or_else(|| {
             let g = {
                 let mut g = at;
-                while g > s.wa && !brk(ws, g) && (lex.aux.has(&ws[g - 1].fold) || lex.modal.has(&ws[g - 1].fold) || lex.negations.has(&ws[g - 1].fold) || ws[g - 1].fold.starts_with("peu") || ws[g - 1].fold.starts_with("pouv") || ws[g - 1].fold == "can") {
+                while g > s.wa
+                    && !brk(ws, g)
+                    && (lex.aux.has(&ws[g - 1].fold)
+                        || lex.modal.has(&ws[g - 1].fold)
+                        || lex.negations.has(&ws[g - 1].fold)
+                        || ws[g - 1].fold.starts_with("peu")
+                        || ws[g - 1].fold.starts_with("pouv")
+                        || ws[g - 1].fold == "can")
+                {
                     g -= 1;
                 }
                 g

@@ -218,7 +218,8 @@ impl Lexicon {
         self.hedge.extend(&m.hedge_words);
         self.modal.extend(&m.modal_verbs);
         self.cond_suffixes.extend(m.conditional_suffixes.iter().cloned());
-        self.not_cond.extend(m.not_conditional.iter().map(|w| recoupe_entities::fold(w)));
+        self.not_cond
+            .extend(m.not_conditional.iter().map(|w| recoupe_entities::fold(w)));
         self.negations.extend(&m.negations);
         self.deny.extend(&m.deny_words);
         self.cannot_confirm.extend(&m.cannot_confirm);
@@ -232,7 +233,9 @@ impl Lexicon {
         self.stop.extend(&c.stop_words);
         for (cat, nouns) in &f.categories {
             for n in nouns {
-                self.categories.entry(recoupe_entities::fold(n)).or_insert_with(|| cat.clone());
+                self.categories
+                    .entry(recoupe_entities::fold(n))
+                    .or_insert_with(|| cat.clone());
             }
         }
         for (cat, list) in &f.predicates {
@@ -287,6 +290,8 @@ impl Lexicon {
 
     /// A French conditional form ("auraient", "pourrait"), not a noun that ends alike.
     pub fn is_conditional(&self, folded: &str) -> bool {
-        folded.len() > 5 && self.cond_suffixes.iter().any(|s| folded.ends_with(s.as_str())) && !self.not_cond.contains(folded)
+        folded.len() > 5
+            && self.cond_suffixes.iter().any(|s| folded.ends_with(s.as_str()))
+            && !self.not_cond.contains(folded)
     }
 }

@@ -107,7 +107,10 @@ impl Extractor {
                 r.start += s.start;
                 r.end += s.start;
             }
-            let para = a.paragraphs.iter().position(|p| p.span.start <= s.start && s.start < p.span.end);
+            let para = a
+                .paragraphs
+                .iter()
+                .position(|p| p.span.start <= s.start && s.start < p.span.end);
             sents.push(Sent {
                 span: *s,
                 wa,
@@ -115,7 +118,10 @@ impl Extractor {
                 lang,
                 spans,
                 para,
-                question: text.trim_end().trim_end_matches(['»', '"', '”', ' ', '\u{a0}']).ends_with('?'),
+                question: text
+                    .trim_end()
+                    .trim_end_matches(['»', '"', '”', ' ', '\u{a0}'])
+                    .ends_with('?'),
             });
         }
         let mut ctx = Ctx {
@@ -128,7 +134,10 @@ impl Extractor {
             last_counted_at: None,
             last_location: None,
         };
-        let attrs: Vec<Vec<attribution::Attr>> = sents.iter().map(|s| attribution::find(&ctx, self.lexicon(s.lang), s)).collect();
+        let attrs: Vec<Vec<attribution::Attr>> = sents
+            .iter()
+            .map(|s| attribution::find(&ctx, self.lexicon(s.lang), s))
+            .collect();
         let mut claims = Vec::new();
         let mut statements = Vec::new();
         for (k, s) in sents.iter().enumerate() {
@@ -139,7 +148,11 @@ impl Extractor {
                 .iter()
                 .zip(&attrs[k + 1..])
                 .take_while(|(n, _)| n.para == s.para && s.para.is_some())
-                .find_map(|(_, at)| at.iter().find(|x| x.kind == attribution::Kind::Inverted && !x.pronoun).cloned());
+                .find_map(|(_, at)| {
+                    at.iter()
+                        .find(|x| x.kind == attribution::Kind::Inverted && !x.pronoun)
+                        .cloned()
+                });
             let resolved = attribution::resolve(&mut ctx, &attrs[k]);
             let before = claims.len();
             claim::sentence_claims(&mut ctx, lex, s, &resolved, next_trailing.as_ref(), &mut claims);
@@ -158,7 +171,12 @@ impl Extractor {
                 id: e.id.clone(),
                 name: e.name.clone(),
                 kind: e.kind.clone(),
-                mentions: linked.mentions.iter().filter(|m| m.entity == i).map(|m| Span::new(m.start, m.end)).collect(),
+                mentions: linked
+                    .mentions
+                    .iter()
+                    .filter(|m| m.entity == i)
+                    .map(|m| Span::new(m.start, m.end))
+                    .collect(),
             })
             .collect();
         Analysis {
@@ -236,7 +254,12 @@ impl Ctx<'_> {
             .mentions
             .iter()
             .filter(|m| m.first_word >= a && m.end_word <= b)
-            .min_by_key(|m| (rank(&self.linked.entities[m.entity].kind), std::cmp::Reverse(m.first_word)))
+            .min_by_key(|m| {
+                (
+                    rank(&self.linked.entities[m.entity].kind),
+                    std::cmp::Reverse(m.first_word),
+                )
+            })
             .map(|m| m.entity)
     }
 }
@@ -244,7 +267,8 @@ impl Ctx<'_> {
 fn lexicon(files: &[(&str, &str)]) -> Result<Lexicon, ClaimsError> {
     let mut l = Lexicon::default();
     for (name, src) in files {
-        l.add_toml(src).map_err(|e| ClaimsError::Data(format!("data/claims/{name}: {e}")))?;
+        l.add_toml(src)
+            .map_err(|e| ClaimsError::Data(format!("data/claims/{name}: {e}")))?;
     }
     Ok(l)
 }
@@ -270,7 +294,11 @@ struct ByteOffsets<'a> {
 
 impl<'a> ByteOffsets<'a> {
     fn new(text: &'a str) -> Self {
-        Self { text, chars: 0, bytes: 0 }
+        Self {
+            text,
+            chars: 0,
+            bytes: 0,
+        }
     }
     fn at(&mut self, c: usize) -> usize {
         if c < self.chars {
@@ -285,5 +313,166 @@ impl<'a> ByteOffsets<'a> {
             self.bytes += ch.len_utf8();
         }
         self.bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use recoupe_model::{Modality, Paragraph, Stance};
+    use std::sync::OnceLock;
+
+    fn ex() -> &'static Extractor {
+        static E: OnceLock<Extractor> = OnceLock::new();
+        E.get_or_init(|| Extractor::new().unwrap())
+    }
+
+    /// An article of one paragraph whose sentences end at ". ", "? " or "! ".
+    fn article(lang: &str, text: &str) -> Article {
+        let chars: Vec<char> = text.chars().collect();
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for i in 0..chars.len() {
+            let end = matches!(chars[i], '.' | '?' | '!') && chars.get(i + 1).is_none_or(|c| *c == ' ');
+            if end {
+                sentences.push(Span::new(start, i + 1));
+                start = i + 2;
+            }
+        }
+        if start < chars.len() {
+            sentences.push(Span::new(start, chars.len()));
+        }
+        Article {
+            doc: "test".into(),
+            language: Some(lang.into()),
+            published: Some("2025-03-14".into()),
+            text: text.into(),
+            paragraphs: vec![Paragraph {
+                span: Span::new(0, chars.len()),
+                language: Some(lang.into()),
+            }],
+            sentences,
+            ..Default::default()
+        }
+    }
+
+    fn claims(lang: &str, text: &str) -> (Article, Analysis) {
+        let a = article(lang, text);
+        let r = ex().analyse(&a);
+        (a, r)
+    }
+
+    fn src(c: &Claim) -> &str {
+        c.source.as_ref().map_or("", |s| s.text.as_str())
+    }
+
+    #[test]
+    fn selon_gives_the_source_and_the_verb_the_category() {
+        let (_, r) = claims(
+            "fr",
+            "Selon l'état-major ukrainien, 1 200 soldats russes ont été tués dans la région de Zaporijjia.",
+        );
+        assert_eq!(r.claims.len(), 1);
+        let c = &r.claims[0];
+        assert_eq!(c.value.exact, Some(1200.0));
+        assert_eq!(c.counted, "soldats");
+        assert_eq!(c.category, "killed");
+        assert_eq!(c.actor.as_ref().and_then(|a| a.entity.as_deref()), Some("russia"));
+        assert!(
+            c.location.as_ref().is_some_and(|l| l.text.contains("Zaporijjia")),
+            "{:?}",
+            c.location
+        );
+        assert!(src(c).contains("état-major ukrainien"), "{:?}", c.source);
+        assert_eq!(c.modality, Modality::Asserted);
+    }
+
+    #[test]
+    fn conditional_and_inverted_speaker() {
+        let (_, r) = claims(
+            "fr",
+            "Jusqu'à 300 drones auraient été lancés contre Odessa, a affirmé le porte-parole de l'armée de l'air.",
+        );
+        let c = &r.claims[0];
+        assert_eq!((c.value.max, c.value.exact), (Some(300.0), None));
+        assert_eq!(c.category, "weapons");
+        assert_eq!(c.modality, Modality::Hedged);
+        assert!(src(c).starts_with("le porte-parole"), "{:?}", c.source);
+    }
+
+    #[test]
+    fn a_pronoun_after_a_quote_is_the_last_person_named() {
+        let (_, r) = claims(
+            "fr",
+            "Le général Ivan Petrenko a parlé mardi. « Nous avons perdu 40 chars », a-t-il reconnu.",
+        );
+        assert_eq!(r.claims.len(), 1);
+        assert!(src(&r.claims[0]).contains("Ivan Petrenko"), "{:?}", r.claims[0].source);
+    }
+
+    #[test]
+    fn denial_and_same_source() {
+        let (_, r) = claims(
+            "fr",
+            "Le Kremlin dément que 5 000 soldats aient été envoyés. D'après la police, au moins 12 civils ont été blessés. Trois enfants ont été tués, selon la même source.",
+        );
+        assert_eq!(r.claims.len(), 3, "{:?}", r.claims);
+        assert_eq!(r.claims[0].modality, Modality::Denied);
+        assert!(src(&r.claims[0]).contains("Kremlin"));
+        assert_eq!(r.claims[1].value.min, Some(12.0));
+        assert_eq!(r.claims[1].category, "wounded");
+        assert_eq!(src(&r.claims[2]), "la police");
+        assert_eq!(r.claims[2].category, "killed");
+    }
+
+    #[test]
+    fn references_ages_and_durations_are_not_claims() {
+        let (_, r) = claims(
+            "fr",
+            "Les deux pays ont signé un accord il y a trois ans. Il est âgé de 34 ans.",
+        );
+        assert!(r.claims.is_empty(), "{:?}", r.claims);
+        let (_, r) = claims(
+            "en",
+            "He was 34 years old and served for three years in the 2022 campaign.",
+        );
+        assert!(r.claims.is_empty(), "{:?}", r.claims);
+    }
+
+    #[test]
+    fn english_reporting_and_hedges() {
+        let (_, r) = claims(
+            "en",
+            "More than 2,000 North Korean soldiers were deployed to Kursk, officials said.",
+        );
+        let c = &r.claims[0];
+        assert_eq!(c.value.min, Some(2000.0));
+        assert_eq!(c.counted, "soldiers");
+        assert_eq!(c.actor.as_ref().and_then(|a| a.entity.as_deref()), Some("north-korea"));
+        assert!(c.location.as_ref().is_some_and(|l| l.text == "Kursk"));
+        assert_eq!(src(c), "officials");
+        let (_, r) = claims(
+            "en",
+            "According to the Kyiv Independent, the army may have lost up to 150 tanks.",
+        );
+        let c = &r.claims[0];
+        assert_eq!(c.modality, Modality::Hedged);
+        assert_eq!(c.value.max, Some(150.0));
+        assert_eq!(
+            c.source.as_ref().and_then(|s| s.entity.as_deref()),
+            Some("kyiv-independent")
+        );
+        let (_, r) = claims("en", "The ministry denied that 40 soldiers had been captured.");
+        assert_eq!(r.claims[0].modality, Modality::Denied);
+    }
+
+    #[test]
+    fn statements_confirm_and_cannot_confirm() {
+        let (_, r) = claims("fr", "L'ONU ne peut pas confirmer la présence de mercenaires. Vendredi, l'OTAN a confirmé le déploiement de troupes.");
+        assert_eq!(r.statements.len(), 2, "{:?}", r.statements);
+        assert_eq!(r.statements[0].stance, Stance::CannotConfirm);
+        assert!(r.statements[0].subject.contains("présence de mercenaires"));
+        assert_eq!(r.statements[1].stance, Stance::Confirms);
+        assert_eq!(r.statements[1].said_on.as_deref(), Some("2025-03-14"));
     }
 }

@@ -212,11 +212,14 @@ fn extract(input: InputArgs, format: OutFormat, output_dir: Option<PathBuf>) -> 
     let mut pipeline = Pipeline::new(&clean)?;
     let ex = pipeline.extractor_mut();
     for (path, src) in input.gazetteer.iter().zip(read_all(&input.gazetteer)?) {
-        ex.gazetteer.add_toml(&src).with_context(|| format!("reading {}", path.display()))?;
+        ex.gazetteer
+            .add_toml(&src)
+            .with_context(|| format!("reading {}", path.display()))?;
     }
     for (lang, paths) in [(Lang::Fr, &input.claims_fr), (Lang::En, &input.claims_en)] {
         for (path, src) in paths.iter().zip(read_all(paths)?) {
-            ex.add_lexicon(lang, &src).with_context(|| format!("reading {}", path.display()))?;
+            ex.add_lexicon(lang, &src)
+                .with_context(|| format!("reading {}", path.display()))?;
         }
     }
     let mut fields = FieldMap::default();

@@ -127,7 +127,8 @@ impl Gazetteer {
     /// The gazetteer shipped with recoupe.
     pub fn builtin() -> Result<Self, EntityError> {
         let mut g = Gazetteer::default();
-        g.add_countries_json(COUNTRIES).map_err(|e| e.context("data/gazetteer/countries.json"))?;
+        g.add_countries_json(COUNTRIES)
+            .map_err(|e| e.context("data/gazetteer/countries.json"))?;
         for (name, src) in [
             ("data/gazetteer/people.toml", PEOPLE),
             ("data/gazetteer/organisations.toml", ORGANISATIONS),
@@ -230,7 +231,12 @@ impl Gazetteer {
                 self.abbrev(ci, a);
             }
             if let Some(first) = c.capital.en.first() {
-                let first = first.split(',').next().unwrap_or(first).trim_end_matches(" D.C.").to_string();
+                let first = first
+                    .split(',')
+                    .next()
+                    .unwrap_or(first)
+                    .trim_end_matches(" D.C.")
+                    .to_string();
                 let cap = self.entity(Known {
                     id: slug(&first),
                     name: first.clone(),
@@ -261,7 +267,10 @@ impl Gazetteer {
             });
             let mut names = vec![e.name.clone()];
             names.extend(e.aliases.iter().cloned());
-            let proper: Vec<&String> = names.iter().filter(|n| n.chars().next().is_some_and(char::is_uppercase)).collect();
+            let proper: Vec<&String> = names
+                .iter()
+                .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
+                .collect();
             let word_keys = |t: &str| -> Vec<String> { words(t).into_iter().map(|w| w.fold).collect() };
             for n in &names {
                 let cased = n.chars().next().is_some_and(char::is_uppercase);

@@ -83,7 +83,11 @@ mod tests {
         ] {
             assert_eq!(phonetic(a), phonetic(b), "{a} / {b}");
         }
-        assert_ne!(phonetic("kiev"), phonetic("kyiv"), "different names, listed as aliases instead");
+        assert_ne!(
+            phonetic("kiev"),
+            phonetic("kyiv"),
+            "different names, listed as aliases instead"
+        );
         assert_ne!(phonetic("corée"), phonetic("chine"));
     }
 

@@ -11,10 +11,14 @@ use rustc_hash::FxHashMap;
 /// Honorifics that belong to a person's mention ("M. Rutte").
 const HONORIFICS: &[&str] = &["m", "mme", "mlle", "mr", "mrs", "ms", "dr", "me", "mgr", "pr"];
 /// Lower-case words allowed inside a proper name ("Charles de Gaulle", "bin Salman").
-const PARTICLES: &[&str] = &["de", "du", "des", "von", "van", "der", "bin", "ben", "ibn", "al", "el", "da", "dos", "di", "la", "le"];
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "von", "van", "der", "bin", "ben", "ibn", "al", "el", "da", "dos", "di", "la", "le",
+];
 
 /// Articles and prepositions that, capitalised inside a run, begin another phrase.
-const FUNCTION: &[&str] = &["le", "la", "les", "l", "the", "un", "une", "a", "an", "et", "and", "en", "in", "au", "aux", "of"];
+const FUNCTION: &[&str] = &[
+    "le", "la", "les", "l", "the", "un", "une", "a", "an", "et", "and", "en", "in", "au", "aux", "of",
+];
 
 /// One mention of an entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +62,10 @@ impl Linked {
 }
 
 fn initial(ws: &[Word], i: usize) -> bool {
-    i == 0 || ws[i].gap.contains(['.', '!', '?', '\n', ':', '«', '“', '"', '(', '—', '–', '•'])
+    i == 0
+        || ws[i]
+            .gap
+            .contains(['.', '!', '?', '\n', ':', '«', '“', '"', '(', '—', '–', '•'])
 }
 
 impl Gazetteer {
@@ -117,14 +124,13 @@ impl Gazetteer {
         }
         // Unknown names: a spelling slip away from a known person or place, the surname of
         // a longer name of the article, or a new entity.
-        let keyed: Vec<Vec<String>> = unknown
-            .iter()
-            .map(|&(a, e, _)| pk[a..e].to_vec())
-            .collect();
+        let keyed: Vec<Vec<String>> = unknown.iter().map(|&(a, e, _)| pk[a..e].to_vec()).collect();
         let mut fuzzy_seen: FxHashMap<&[String], Option<u32>> = FxHashMap::default();
         for (k, &(a, e, h)) in unknown.iter().enumerate() {
             let keys = &keyed[k];
-            let fuzzy = *fuzzy_seen.entry(keys.as_slice()).or_insert_with(|| self.fuzzy_match(keys));
+            let fuzzy = *fuzzy_seen
+                .entry(keys.as_slice())
+                .or_insert_with(|| self.fuzzy_match(keys));
             if let Some(ent) = fuzzy {
                 b.mention(ws, h, e, ent, Form::Name);
                 continue;
@@ -214,7 +220,9 @@ impl Gazetteer {
                 }
                 j += 1;
                 end = j;
-            } else if PARTICLES.contains(&w.fold.as_str()) && ws.get(j + 1).is_some_and(|n| n.joined() && n.is_capitalised()) {
+            } else if PARTICLES.contains(&w.fold.as_str())
+                && ws.get(j + 1).is_some_and(|n| n.joined() && n.is_capitalised())
+            {
                 j += 1;
             } else if w.gap.contains('-') && w.fold.len() <= 3 && w.text.chars().all(char::is_lowercase) {
                 // "Kim Jong-un": a lower-case syllable after a hyphen
@@ -225,7 +233,10 @@ impl Gazetteer {
             }
         }
         // An elided word ("Jusqu'à", "Aujourd'hui") is no name.
-        if ws.get(i + 1).is_some_and(|n| n.gap.ends_with(['\'', '\u{2019}']) && !n.is_capitalised()) {
+        if ws
+            .get(i + 1)
+            .is_some_and(|n| n.gap.ends_with(['\'', '\u{2019}']) && !n.is_capitalised())
+        {
             return i;
         }
         // A sentence-initial common word ("Selon", "Les") starts no name.
@@ -244,10 +255,12 @@ impl Gazetteer {
         }
         let mut best: Option<(u32, usize)> = None;
         let first = *last.as_bytes().first()?;
-        let candidates = (last.len() - 1..=last.len() + 1).filter_map(|n| self.fuzzy_index.get(&(first, n))).flatten();
+        let candidates = (last.len() - 1..=last.len() + 1)
+            .filter_map(|n| self.fuzzy_index.get(&(first, n)))
+            .flatten();
         for f in candidates.map(|&k| &self.fuzzy[k as usize]) {
             let exact = &f.last == last;
-            if !exact && !(last.len() >= 6 && close(&f.last, last, 1)) {
+            if !(exact || (last.len() >= 6 && close(&f.last, last, 1))) {
                 continue;
             }
             let firsts = &keys[..keys.len() - 1];
@@ -256,7 +269,10 @@ impl Gazetteer {
                 (false, true) => false,
                 (false, false) => {
                     firsts.len() == f.first.len()
-                        && firsts.iter().zip(&f.first).all(|(a, b)| a.as_bytes().first() == b.as_bytes().first() && close(a, b, 2))
+                        && firsts
+                            .iter()
+                            .zip(&f.first)
+                            .all(|(a, b)| a.as_bytes().first() == b.as_bytes().first() && close(a, b, 2))
                 }
             };
             if !ok {
@@ -330,5 +346,107 @@ impl Builder<'_> {
             entity,
             form,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{words, Gazetteer};
+    use std::sync::OnceLock;
+
+    fn gaz() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::builtin().unwrap())
+    }
+
+    /// (mention text, entity id) in text order.
+    fn linked(text: &str) -> Vec<(String, String)> {
+        let ws = words(text);
+        let l = gaz().link(&ws);
+        l.mentions
+            .iter()
+            .map(|m| {
+                (
+                    text.chars().skip(m.start).take(m.end - m.start).collect(),
+                    l.entities[m.entity].id.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn id_of<'a>(found: &'a [(String, String)], text: &str) -> Option<&'a str> {
+        found.iter().find(|(t, _)| t == text).map(|(_, id)| id.as_str())
+    }
+
+    #[test]
+    fn transliterations_and_typos_meet_one_person() {
+        let f = linked(
+            "Le président Volodymyr Zelenskyy a parlé. Plus tard, Voldymyr Zelenski a répondu, et Zelensky a conclu.",
+        );
+        let ids: Vec<_> = ["Volodymyr Zelenskyy", "Voldymyr Zelenski", "Zelensky"]
+            .iter()
+            .map(|t| id_of(&f, t))
+            .collect();
+        assert!(ids.iter().all(|i| *i == Some("volodymyr-zelensky")), "{f:?}");
+    }
+
+    #[test]
+    fn french_and_english_place_names_meet() {
+        let f = linked("Des combats à Koursk. Fighting in Kursk. Frappes sur Kharkov, strikes on Kharkiv.");
+        assert_eq!(id_of(&f, "Koursk"), id_of(&f, "Kursk"));
+        assert!(id_of(&f, "Koursk").is_some());
+        assert_eq!(id_of(&f, "Kharkov"), id_of(&f, "Kharkiv"));
+    }
+
+    #[test]
+    fn honorific_belongs_to_the_mention() {
+        let f = linked("Le secrétaire général Mark Rutte est arrivé. M. Rutte a ensuite parlé.");
+        assert_eq!(id_of(&f, "M. Rutte"), Some("mark-rutte"), "{f:?}");
+        assert_eq!(id_of(&f, "Mark Rutte"), Some("mark-rutte"));
+    }
+
+    #[test]
+    fn unknown_names_merge_across_spellings_and_surnames() {
+        let f = linked(
+            "L'ambassadeur Anatoli Berezovski a été convoqué. Anatoly Berezovsky a nié. Berezovski est reparti.",
+        );
+        let a = id_of(&f, "Anatoli Berezovski").expect("unknown name found");
+        assert_eq!(id_of(&f, "Anatoly Berezovsky"), Some(a), "{f:?}");
+        assert_eq!(id_of(&f, "Berezovski"), Some(a));
+    }
+
+    #[test]
+    fn a_capital_is_a_city_not_its_country() {
+        let f = linked("Moscou et la Russie ; Kiev et l'Ukraine.");
+        assert_eq!(id_of(&f, "Russie"), Some("russia"));
+        assert_ne!(id_of(&f, "Moscou"), Some("russia"));
+        assert_ne!(id_of(&f, "Kiev"), Some("ukraine"));
+        assert_eq!(id_of(&f, "Kiev"), id_of(&f, "Kyiv").or(id_of(&f, "Kiev")));
+    }
+
+    #[test]
+    fn acronyms_match_in_capitals_only() {
+        let f = linked("Selon l'OTAN et NATO, la décision des US. Let us go.");
+        assert_eq!(id_of(&f, "OTAN"), id_of(&f, "NATO"));
+        assert!(id_of(&f, "OTAN").is_some());
+        assert_eq!(id_of(&f, "US"), Some("united-states"));
+        assert_eq!(id_of(&f, "us"), None);
+    }
+
+    #[test]
+    fn demonyms_name_their_country() {
+        let f = linked("des soldats nord-coréens et des blessés nord-coréennes ; North Korean soldiers");
+        assert_eq!(id_of(&f, "nord-coréens"), Some("north-korea"));
+        assert_eq!(id_of(&f, "nord-coréennes"), Some("north-korea"));
+        assert_eq!(id_of(&f, "North Korean"), Some("north-korea"));
+    }
+
+    #[test]
+    fn sentence_starts_and_elisions_are_not_names() {
+        let f = linked("Selon la police, rien. Jusqu'à présent, Aujourd'hui encore.");
+        assert!(
+            f.iter().all(|(t, _)| t != "Selon" && t != "Jusqu" && t != "Aujourd"),
+            "{f:?}"
+        );
     }
 }

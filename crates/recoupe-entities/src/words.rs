@@ -33,8 +33,19 @@ impl Word<'_> {
     /// True when only spaces (no newline), a hyphen or an apostrophe separate this word
     /// from the previous one: the two can belong to one name.
     pub fn joined(&self) -> bool {
-        !self.gap.is_empty() && self.gap.chars().all(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\t' | '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}'))
-            && self.gap.chars().filter(|c| matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')).count() <= 1
+        !self.gap.is_empty()
+            && self.gap.chars().all(|c| {
+                matches!(
+                    c,
+                    ' ' | '\u{a0}' | '\u{202f}' | '\t' | '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}'
+                )
+            })
+            && self
+                .gap
+                .chars()
+                .filter(|c| matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}'))
+                .count()
+                <= 1
     }
     pub fn is_number(&self) -> bool {
         self.text.chars().next().is_some_and(|c| c.is_ascii_digit())

@@ -401,7 +401,11 @@ pub fn ranges(tk: &Tokens, nums: &[Num], d: &LangData, lang: Lang) -> Vec<Cand> 
         let found = between_at(tk, i, d, lang)
             .or_else(|| bound_at(tk, i, d, lang))
             // "620 millions d'euros" is a number with its scale, not "des millions de".
-            .or_else(|| (!nums.iter().any(|n| n.i < i && i < n.j)).then(|| group_at(tk, i, d)).flatten());
+            .or_else(|| {
+                (!nums.iter().any(|n| n.i < i && i < n.j))
+                    .then(|| group_at(tk, i, d))
+                    .flatten()
+            });
         let Some(mut b) = found else {
             i += 1;
             continue;

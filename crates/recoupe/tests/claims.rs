@@ -36,7 +36,8 @@ fn print(f: &score::Figures) {
 #[test]
 fn own_corpus_french_and_english() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../recoupe-claims/tests/corpus");
-    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root.join("gold.json")).unwrap()).unwrap();
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("gold.json")).unwrap()).unwrap();
     let pipeline = Pipeline::new(&CleanOptions::default()).unwrap();
     let preds = extract_dir(&pipeline, &[&root.join("fr"), &root.join("en")]);
     let f = score::score(&gold, &preds);

@@ -27,7 +27,11 @@ pub fn squash(s: &str) -> String {
 
 fn words(s: &str) -> HashSet<String> {
     let s: String = s.nfkc().map(quote).collect();
-    let s: String = s.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase).collect();
+    let s: String = s
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
     s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -45,10 +49,17 @@ fn slice(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end.saturating_sub(start)).collect()
 }
 
-fn value_key(v: &Json) -> Vec<(String, i64)> {
+/// A value as sorted (bound, thousandths) pairs.
+type ValueKey = Vec<(String, i64)>;
+
+fn value_key(v: &Json) -> ValueKey {
     let mut k: Vec<(String, i64)> = ["exact", "min", "max"]
         .iter()
-        .filter_map(|f| v.get(*f).and_then(Json::as_f64).map(|x| (f.to_string(), (x * 1000.0).round() as i64)))
+        .filter_map(|f| {
+            v.get(*f)
+                .and_then(Json::as_f64)
+                .map(|x| (f.to_string(), (x * 1000.0).round() as i64))
+        })
         .collect();
     k.sort();
     k
@@ -107,28 +118,50 @@ pub fn score(gold: &Json, preds: &HashMap<String, Extraction>) -> Figures {
             out.into_iter().filter(|t| !t.is_empty()).collect()
         };
         let matches = |r: &Option<recoupe::model::Ref>, gold_forms: &Json| -> bool {
-            let gold_forms: Vec<String> = gold_forms.as_array().into_iter().flatten().filter_map(Json::as_str).map(squash).collect();
+            let gold_forms: Vec<String> = gold_forms
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Json::as_str)
+                .map(squash)
+                .collect();
             ref_texts(r).iter().any(|t| {
                 let st = squash(t);
                 st.chars().count() >= 2
-                    && gold_forms.iter().any(|sg| !sg.is_empty() && (st.contains(sg.as_str()) || (st.chars().count() >= 3 && sg.contains(st.as_str()))))
+                    && gold_forms.iter().any(|sg| {
+                        !sg.is_empty()
+                            && (st.contains(sg.as_str()) || (st.chars().count() >= 3 && sg.contains(st.as_str())))
+                    })
             })
         };
         let mut used = vec![false; p.claims.len()];
-        let pred: Vec<(String, Vec<(String, i64)>, HashSet<String>)> = p
+        let pred: Vec<(String, ValueKey, HashSet<String>)> = p
             .claims
             .iter()
             .map(|c| {
                 let v = serde_json::to_value(c.value).unwrap();
-                (squash(&slice(text, c.sentence.start, c.sentence.end)), value_key(&v), words(&c.counted))
+                (
+                    squash(&slice(text, c.sentence.start, c.sentence.end)),
+                    value_key(&v),
+                    words(&c.counted),
+                )
             })
             .collect();
         for gc in g["claims"].as_array().into_iter().flatten() {
             let anchor = squash(gc["anchor"].as_str().unwrap_or(""));
-            let accept: Vec<Vec<(String, i64)>> = gc["accept"].as_array().into_iter().flatten().map(value_key).collect();
-            let counted: HashSet<String> = gc["counted"].as_array().into_iter().flatten().filter_map(Json::as_str).flat_map(words).collect();
+            let accept: Vec<ValueKey> = gc["accept"].as_array().into_iter().flatten().map(value_key).collect();
+            let counted: HashSet<String> = gc["counted"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Json::as_str)
+                .flat_map(words)
+                .collect();
             let hit = (0..pred.len()).find(|&i| {
-                !used[i] && pred[i].0.contains(&anchor) && accept.contains(&pred[i].1) && !pred[i].2.is_disjoint(&counted)
+                !used[i]
+                    && pred[i].0.contains(&anchor)
+                    && accept.contains(&pred[i].1)
+                    && !pred[i].2.is_disjoint(&counted)
             });
             let optional = gc["optional"].as_bool().unwrap_or(false);
             if optional {
@@ -139,13 +172,18 @@ pub fn score(gold: &Json, preds: &HashMap<String, Extraction>) -> Figures {
             }
             let Some(i) = hit else {
                 f.fn_ += 1;
-                f.report.push(format!("[{name}] missed claim: {:?} {}", gc["anchor"], gc["accept"]));
+                f.report
+                    .push(format!("[{name}] missed claim: {:?} {}", gc["anchor"], gc["accept"]));
                 continue;
             };
             used[i] = true;
             f.tp += 1;
             let c = &p.claims[i];
-            for (field, r, acc) in [("source", &c.source, &mut src), ("actor", &c.actor, &mut act), ("location", &c.location, &mut loc)] {
+            for (field, r, acc) in [
+                ("source", &c.source, &mut src),
+                ("actor", &c.actor, &mut act),
+                ("location", &c.location, &mut loc),
+            ] {
                 if gc[field].is_null() {
                     continue;
                 }
@@ -153,7 +191,12 @@ pub fn score(gold: &Json, preds: &HashMap<String, Extraction>) -> Figures {
                 if matches(r, &gc[field]) {
                     acc.0 += 1;
                 } else {
-                    f.report.push(format!("[{name}] wrong {field} for {:?}: got {:?}, want {}", gc["anchor"], r.as_ref().map(|r| &r.text), gc[field]));
+                    f.report.push(format!(
+                        "[{name}] wrong {field} for {:?}: got {:?}, want {}",
+                        gc["anchor"],
+                        r.as_ref().map(|r| &r.text),
+                        gc[field]
+                    ));
                 }
             }
             moda.1 += 1;
@@ -161,20 +204,35 @@ pub fn score(gold: &Json, preds: &HashMap<String, Extraction>) -> Figures {
             if gc["modality"].as_array().is_some_and(|a| a.contains(&m)) {
                 moda.0 += 1;
             } else {
-                f.report.push(format!("[{name}] wrong modality for {:?}: got {m}, want {}", gc["anchor"], gc["modality"]));
+                f.report.push(format!(
+                    "[{name}] wrong modality for {:?}: got {m}, want {}",
+                    gc["anchor"], gc["modality"]
+                ));
             }
         }
         for (i, u) in used.iter().enumerate() {
             if !u {
                 f.fp += 1;
                 let c = &p.claims[i];
-                f.report.push(format!("[{name}] extra claim: {:?} counted {:?}", slice(text, c.span.start, c.span.end), c.counted));
+                f.report.push(format!(
+                    "[{name}] extra claim: {:?} counted {:?}",
+                    slice(text, c.span.start, c.span.end),
+                    c.counted
+                ));
             }
         }
     }
     let (mut merged, mut groups) = (0, 0);
     let entities = gold["entities"].as_array().cloned().unwrap_or_default();
-    let aliases = |e: &Json| -> Vec<String> { e["aliases"].as_array().into_iter().flatten().filter_map(Json::as_str).map(squash).collect() };
+    let aliases = |e: &Json| -> Vec<String> {
+        e["aliases"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Json::as_str)
+            .map(squash)
+            .collect()
+    };
     for e in &entities {
         let forms: HashSet<String> = aliases(e).into_iter().collect();
         if forms.len() < 2 {
@@ -183,10 +241,14 @@ pub fn score(gold: &Json, preds: &HashMap<String, Extraction>) -> Figures {
         groups += 1;
         let found: Vec<&HashSet<String>> = forms.iter().filter_map(|a| mention_ids.get(a)).collect();
         if found.len() < 2 {
-            f.report.push(format!("entity {}: fewer than two aliases found", e["name"]));
+            f.report
+                .push(format!("entity {}: fewer than two aliases found", e["name"]));
             continue;
         }
-        let common = found.iter().skip(1).fold(found[0].clone(), |acc, s| acc.intersection(s).cloned().collect());
+        let common = found
+            .iter()
+            .skip(1)
+            .fold(found[0].clone(), |acc, s| acc.intersection(s).cloned().collect());
         if common.is_empty() {
             f.report.push(format!("entity {}: aliases not merged", e["name"]));
         } else {
@@ -195,10 +257,18 @@ pub fn score(gold: &Json, preds: &HashMap<String, Extraction>) -> Figures {
     }
     for (i, a) in entities.iter().enumerate() {
         for b in &entities[i + 1..] {
-            let ids = |e: &Json| -> HashSet<String> { aliases(e).iter().filter_map(|x| mention_ids.get(x)).flatten().cloned().collect() };
+            let ids = |e: &Json| -> HashSet<String> {
+                aliases(e)
+                    .iter()
+                    .filter_map(|x| mention_ids.get(x))
+                    .flatten()
+                    .cloned()
+                    .collect()
+            };
             if !ids(a).is_disjoint(&ids(b)) {
                 f.overmerged += 1;
-                f.report.push(format!("entities {} and {} wrongly merged", a["name"], b["name"]));
+                f.report
+                    .push(format!("entities {} and {} wrongly merged", a["name"], b["name"]));
             }
         }
     }
