@@ -67,7 +67,7 @@ const HONORIFICS: &[&str] = &[
 pub(crate) fn brk(ws: &[Word], k: usize) -> bool {
     let g = ws[k].gap;
     boundary(g)
-        && !(g.trim() == "." && k > 0 && ws[k - 1].is_capitalised() && HONORIFICS.contains(&ws[k - 1].fold.as_str()))
+        && !(g.trim() == "." && k > 0 && ws[k - 1].is_capitalised() && HONORIFICS.contains(&ws[k - 1].fold.as_ref()))
 }
 
 /// The first word of the clause holding word `i`: after punctuation or a complementiser.
@@ -307,7 +307,7 @@ pub(crate) fn find(ctx: &Ctx, lex: &Lexicon, s: &Sent) -> Vec<Attr> {
         let pron_after = (after + 1 < s.wb && ws[after].fold == "t" && lex.inversion.has(&ws[after + 1].fold))
             || (after < s.wb && ws[after].gap == "-" && lex.inversion.has(&ws[after].fold));
         let participle = {
-            let f = ws[v].fold.as_str();
+            let f = ws[v].fold.as_ref();
             n == 1
                 && ((s.lang == recoupe_recognize::Lang::En && f.ends_with("ing"))
                     || (s.lang == recoupe_recognize::Lang::Fr && f.ends_with("ant")))
@@ -382,7 +382,7 @@ pub(crate) fn resolve(ctx: &mut Ctx, attrs: &[Attr]) -> Vec<Resolved> {
         } else if a.first_person {
             speaker.clone().or_else(|| ctx.last_person.clone())
         } else if a.pronoun {
-            let p = ctx.ws.get(a.np.0).map(|w| w.fold.as_str()).unwrap_or("");
+            let p = ctx.ws.get(a.np.0).map(|w| w.fold.as_ref()).unwrap_or("");
             if a.np.0 == a.np.1 {
                 // ", affirmant que…": the sentence's own subject, else the last source
                 out.iter()

@@ -52,7 +52,7 @@ pub(crate) fn sentence_claims(
             continue;
         }
         let digits = ws[q0..q1].iter().any(|w| w.is_number());
-        if q1 - q0 == 1 && ARTICLES.contains(&ws[q0].fold.as_str()) {
+        if q1 - q0 == 1 && ARTICLES.contains(&ws[q0].fold.as_ref()) {
             continue;
         }
         // "les deux pays": a definite reference to things already counted
@@ -228,7 +228,7 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
         if en {
             while run.len() < 5 {
                 let k = run.last().map_or(j, |r| r.1);
-                let f = ws.get(k).map(|w| w.fold.as_str()).unwrap_or("");
+                let f = ws.get(k).map(|w| w.fold.as_ref()).unwrap_or("");
                 if !ok(k)
                     || lex.np_words.has(f)
                     || lex.category(f).is_none() && (f.ends_with("ed") || f.ends_with("ing"))
@@ -273,7 +273,7 @@ fn counted(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, q1: usize, money: bool
             }
         }
         let cat = lex.category(&key).or_else(|| lex.category(&ws[he - 1].fold));
-        let f = ws[ha].fold.as_str();
+        let f = ws[ha].fold.as_ref();
         if cat.is_none()
             && (lex.time_units.has(f)
                 || lex.adverbs.has(f)
@@ -571,7 +571,7 @@ fn modality(
     // qu'il supprimerait 3 000 emplois", "said it would cut"), not a hedge; modals stay.
     let reported = attr.is_some_and(|a| a.kind == Kind::Verb && a.at < q0);
     for k in window {
-        let f = ws[k].fold.as_str();
+        let f = ws[k].fold.as_ref();
         if (lex.verb_negations.has(f) && f != "t")
             || (f == "t" && ws[k].gap.contains(['\'', '’']) && k > 0 && ws[k - 1].fold.ends_with('n'))
         {
@@ -632,7 +632,7 @@ pub(crate) fn statement(ctx: &Ctx, lex: &Lexicon, s: &Sent, resolved: &[Resolved
             .map(|n| (i, n))
     }) {
         let negated = (i.saturating_sub(3).max(s.wa)..i)
-            .any(|k| lex.negations.has(&ws[k].fold) && !matches!(ws[k].fold.as_str(), "ne" | "n"));
+            .any(|k| lex.negations.has(&ws[k].fold) && !matches!(ws[k].fold.as_ref(), "ne" | "n"));
         (
             i,
             n,

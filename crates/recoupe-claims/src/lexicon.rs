@@ -24,7 +24,7 @@ impl Phrases {
 
     fn extend(&mut self, list: &[String]) {
         for e in list {
-            let ws: Vec<String> = words(e).into_iter().map(|w| w.fold).collect();
+            let ws: Vec<String> = words(e).into_iter().map(|w| w.fold.into_owned()).collect();
             if let Some(first) = ws.first() {
                 let v = self.by_first.entry(first.clone()).or_default();
                 if !v.contains(&ws) {
@@ -37,7 +37,7 @@ impl Phrases {
 
     /// The length in words of the longest entry starting at word `i`, within `end`.
     pub fn at(&self, ws: &[Word], i: usize, end: usize) -> Option<usize> {
-        let list = self.by_first.get(&ws.get(i)?.fold)?;
+        let list = self.by_first.get(ws.get(i)?.fold.as_ref())?;
         list.iter()
             .find(|p| i + p.len() <= end && p.iter().enumerate().all(|(k, w)| ws[i + k].fold == *w))
             .map(Vec::len)

@@ -18,7 +18,7 @@ pub mod lexicon;
 
 use lexicon::Lexicon;
 use recoupe_entities::{words, Gazetteer, Linked, Word};
-use recoupe_model::{Article, Claim, Entity, Ref, Span, Statement};
+use recoupe_model::{Article, Claim, Entity, Paragraph, Ref, Span, Statement};
 use recoupe_recognize::{DateTime, Lang, Recognized, Recognizer};
 
 pub use recoupe_entities as entities;
@@ -86,6 +86,25 @@ impl Extractor {
         let linked = self.gazetteer.link(&ws);
         let reference = a.published.as_deref().and_then(parse_date);
         let default_lang = lang_of(a.language.as_deref());
+        // The recogniser runs once per paragraph (each has its language), and its spans
+        // are handed to the paragraph's sentences: fewer, larger calls than per sentence.
+        let whole = [Paragraph {
+            span: Span::new(0, a.text.chars().count()),
+            language: a.language.clone(),
+        }];
+        let paragraphs: &[Paragraph] = if a.paragraphs.is_empty() { &whole } else { &a.paragraphs };
+        let mut byte_of = ByteOffsets::new(&a.text);
+        let mut para_spans: Vec<Vec<Recognized>> = Vec::with_capacity(paragraphs.len());
+        for p in paragraphs {
+            let lang = p.language.as_deref().map_or(default_lang, |l| lang_of(Some(l)));
+            let (bs, be) = (byte_of.at(p.span.start), byte_of.at(p.span.end));
+            let mut spans = self.recognizer.recognize(&a.text[bs..be], lang, reference);
+            for r in &mut spans {
+                r.start += p.span.start;
+                r.end += p.span.start;
+            }
+            para_spans.push(spans);
+        }
         let mut sents: Vec<Sent> = Vec::with_capacity(a.sentences.len());
         let mut byte_of = ByteOffsets::new(&a.text);
         for s in &a.sentences {
@@ -94,23 +113,20 @@ impl Extractor {
             if wa >= wb {
                 continue;
             }
-            let lang = a
-                .paragraphs
-                .iter()
-                .find(|p| p.span.start <= s.start && s.start < p.span.end)
-                .and_then(|p| p.language.as_deref())
+            let para = paragraphs.iter().position(|p| p.span.start <= s.start && s.start < p.span.end);
+            let lang = para
+                .and_then(|p| paragraphs[p].language.as_deref())
                 .map_or(default_lang, |l| lang_of(Some(l)));
             let (bs, be) = (byte_of.at(s.start), byte_of.at(s.end));
             let text = &a.text[bs..be];
-            let mut spans = self.recognizer.recognize(text, lang, reference);
-            for r in &mut spans {
-                r.start += s.start;
-                r.end += s.start;
-            }
-            let para = a
-                .paragraphs
-                .iter()
-                .position(|p| p.span.start <= s.start && s.start < p.span.end);
+            let spans = para.map_or_else(
+                || self.recognizer.recognize(text, lang, reference).into_iter().map(|mut r| {
+                    r.start += s.start;
+                    r.end += s.start;
+                    r
+                }).collect(),
+                |p| para_spans[p].iter().filter(|r| r.start >= s.start && r.end <= s.end).cloned().collect(),
+            );
             sents.push(Sent {
                 span: *s,
                 wa,
@@ -118,10 +134,7 @@ impl Extractor {
                 lang,
                 spans,
                 para,
-                question: text
-                    .trim_end()
-                    .trim_end_matches(['»', '"', '”', ' ', '\u{a0}'])
-                    .ends_with('?'),
+                question: text.trim_end().trim_end_matches(['»', '"', '”', ' ', '\u{a0}']).ends_with('?'),
             });
         }
         let mut ctx = Ctx {
@@ -319,7 +332,7 @@ impl<'a> ByteOffsets<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use recoupe_model::{Modality, Paragraph, Stance};
+    use recoupe_model::{Modality, Stance};
     use std::sync::OnceLock;
 
     fn ex() -> &'static Extractor {

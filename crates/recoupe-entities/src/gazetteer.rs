@@ -271,7 +271,7 @@ impl Gazetteer {
                 .iter()
                 .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
                 .collect();
-            let word_keys = |t: &str| -> Vec<String> { words(t).into_iter().map(|w| w.fold).collect() };
+            let word_keys = |t: &str| -> Vec<String> { words(t).into_iter().map(|w| w.fold.into_owned()).collect() };
             for n in &names {
                 let cased = n.chars().next().is_some_and(char::is_uppercase);
                 // "oblast de Koursk", "Kursk region": a place noun around the name. The

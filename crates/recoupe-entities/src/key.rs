@@ -10,8 +10,19 @@
 
 /// The key of one folded word (lower case, no accents).
 pub fn phonetic(folded: &str) -> String {
-    let b: Vec<u8> = folded.bytes().collect();
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut out = String::with_capacity(folded.len());
+    phonetic_into(folded, &mut out);
+    out
+}
+
+/// [`phonetic`], appended to `out` (no allocation of its own).
+pub fn phonetic_into(folded: &str, out: &mut String) {
+    let b = folded.as_bytes();
+    if !folded.is_ascii() {
+        out.push_str(folded);
+        return;
+    }
+    let base = out.len();
     let mut i = 0;
     while i < b.len() {
         let rest = &b[i..];
@@ -35,13 +46,12 @@ pub fn phonetic(folded: &str) -> String {
             (&rest[..1], 1)
         };
         for &c in emit {
-            if out.last() != Some(&c) || !c.is_ascii_alphabetic() {
-                out.push(c);
+            if out.len() == base || out.as_bytes().last() != Some(&c) || !c.is_ascii_alphabetic() {
+                out.push(c as char);
             }
         }
         i += skip;
     }
-    String::from_utf8(out).unwrap_or_else(|_| folded.to_string())
 }
 
 /// A slug for ids: ASCII letters and digits, words joined by '-'.

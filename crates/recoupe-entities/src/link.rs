@@ -4,7 +4,7 @@
 //! (a surname alone after the full name).
 
 use crate::gazetteer::{Form, Gazetteer};
-use crate::key::{close, phonetic, slug};
+use crate::key::{close, phonetic_into, slug};
 use crate::words::Word;
 use rustc_hash::FxHashMap;
 
@@ -72,7 +72,14 @@ impl Gazetteer {
     /// Finds and merges the entities of one article, given its words.
     pub fn link(&self, ws: &[Word]) -> Linked {
         // Every word's spelling-tolerant key, once.
-        let pk: Vec<String> = ws.iter().map(|w| phonetic(&w.fold)).collect();
+        let mut arena = String::with_capacity(ws.len() * 7);
+        let mut spans = Vec::with_capacity(ws.len());
+        for w in ws {
+            let a = arena.len();
+            phonetic_into(&w.fold, &mut arena);
+            spans.push((a, arena.len()));
+        }
+        let pk: Vec<&str> = spans.iter().map(|&(a, b)| &arena[a..b]).collect();
         let mut b = Builder {
             g: self,
             out: Linked::default(),
@@ -83,7 +90,7 @@ impl Gazetteer {
         while i < ws.len() {
             // Honorific: "M. Rutte" is one mention.
             let mut start = i;
-            if HONORIFICS.contains(&ws[i].fold.as_str())
+            if HONORIFICS.contains(&ws[i].fold.as_ref())
                 && ws[i].is_capitalised()
                 && ws.get(i + 1).is_some_and(|n| n.gap.starts_with('.') || n.gap == " ")
                 && ws.get(i + 1).is_some_and(|n| n.is_capitalised())
@@ -124,7 +131,7 @@ impl Gazetteer {
         }
         // Unknown names: a spelling slip away from a known person or place, the surname of
         // a longer name of the article, or a new entity.
-        let keyed: Vec<Vec<String>> = unknown.iter().map(|&(a, e, _)| pk[a..e].to_vec()).collect();
+        let keyed: Vec<Vec<String>> = unknown.iter().map(|&(a, e, _)| pk[a..e].iter().map(|k| k.to_string()).collect()).collect();
         let mut fuzzy_seen: FxHashMap<&[String], Option<u32>> = FxHashMap::default();
         for (k, &(a, e, h)) in unknown.iter().enumerate() {
             let keys = &keyed[k];
@@ -139,7 +146,7 @@ impl Gazetteer {
             if let Some((j, n, alias)) = (a + 1..e).find_map(|j| self.phrase_at(ws, &pk, j).map(|(n, al)| (j, n, al))) {
                 if j + n == e {
                     b.mention(ws, j, e, alias.entity, alias.form);
-                    if j - a > 1 || !self.common.contains(&ws[a].fold) {
+                    if j - a > 1 || !self.common.contains(ws[a].fold.as_ref()) {
                         let text: Vec<&str> = ws[a..j].iter().map(|w| w.text).collect();
                         let ent = b.unknown(&keys[..j - a].join("-"), &text.join(" "), h < a);
                         b.push(ws, h, j, ent, Form::Name);
@@ -165,7 +172,7 @@ impl Gazetteer {
                     continue;
                 }
                 // A common word capitalised alone is a headline or a sentence start.
-                if self.common.contains(&ws[a].fold) || keys[0].len() < 3 {
+                if self.common.contains(ws[a].fold.as_ref()) || keys[0].len() < 3 {
                     continue;
                 }
             }
@@ -179,21 +186,21 @@ impl Gazetteer {
     }
 
     /// The longest alias starting at word `i`, as (word count, alias).
-    fn phrase_at(&self, ws: &[Word], pk: &[String], i: usize) -> Option<(usize, crate::gazetteer::Alias)> {
-        if !self.starts.contains(&pk[i]) {
+    fn phrase_at(&self, ws: &[Word], pk: &[&str], i: usize) -> Option<(usize, crate::gazetteer::Alias)> {
+        if !self.starts.contains(pk[i]) {
             return None;
         }
         // The keys of words i.. joined by spaces, and where each prefix ends.
         let mut buf = String::with_capacity(64);
         let mut ends = Vec::with_capacity(self.max_words);
-        buf.push_str(&pk[i]);
+        buf.push_str(pk[i]);
         ends.push(buf.len());
         for j in i + 1..(i + self.max_words).min(ws.len()) {
             if !ws[j].joined() {
                 break;
             }
             buf.push(' ');
-            buf.push_str(&pk[j]);
+            buf.push_str(pk[j]);
             ends.push(buf.len());
         }
         for n in (1..=ends.len()).rev() {
@@ -209,18 +216,18 @@ impl Gazetteer {
 
     /// The end of the proper name starting at `i`: capitalised words joined by spaces or
     /// hyphens, with particles inside.
-    fn name_run(&self, ws: &[Word], _pk: &[String], i: usize) -> usize {
+    fn name_run(&self, ws: &[Word], _pk: &[&str], i: usize) -> usize {
         let mut end = i + 1;
         let mut j = i + 1;
         while j < ws.len() && ws[j].joined() {
             let w = &ws[j];
             if w.is_capitalised() && !w.is_number() {
-                if FUNCTION.contains(&w.fold.as_str()) {
+                if FUNCTION.contains(&w.fold.as_ref()) {
                     break; // "Bbc Le russe": an article starts a new phrase
                 }
                 j += 1;
                 end = j;
-            } else if PARTICLES.contains(&w.fold.as_str())
+            } else if PARTICLES.contains(&w.fold.as_ref())
                 && ws.get(j + 1).is_some_and(|n| n.joined() && n.is_capitalised())
             {
                 j += 1;
@@ -240,7 +247,7 @@ impl Gazetteer {
             return i;
         }
         // A sentence-initial common word ("Selon", "Les") starts no name.
-        if (initial(ws, i) && self.common.contains(&ws[i].fold)) || FUNCTION.contains(&ws[i].fold.as_str()) {
+        if (initial(ws, i) && self.common.contains(ws[i].fold.as_ref())) || FUNCTION.contains(&ws[i].fold.as_ref()) {
             return i;
         }
         end
@@ -260,7 +267,10 @@ impl Gazetteer {
             .flatten();
         for f in candidates.map(|&k| &self.fuzzy[k as usize]) {
             let exact = &f.last == last;
-            if !(exact || (last.len() >= 6 && close(&f.last, last, 1))) {
+            // One slip leaves the first two or the last two letters alone.
+            let n = last.len().min(f.last.len());
+            let plausible = n >= 6 && (f.last.as_bytes()[..2] == last.as_bytes()[..2] || f.last.as_bytes()[f.last.len() - 2..] == last.as_bytes()[last.len() - 2..]);
+            if !(exact || (plausible && close(&f.last, last, 1))) {
                 continue;
             }
             let firsts = &keys[..keys.len() - 1];

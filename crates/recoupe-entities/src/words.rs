@@ -4,6 +4,7 @@
 //! exactly what lies between two words (a hyphen in "nord-coréens", an apostrophe in
 //! "l'oblast", a comma, a quote) and a folded key per word, in one pass.
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 /// One word: a run of letters and digits. Apostrophes and hyphens end a word; what lay
@@ -17,8 +18,8 @@ pub struct Word<'a> {
     pub bstart: usize,
     pub bend: usize,
     pub text: &'a str,
-    /// Lower case, accents removed, ligatures expanded.
-    pub fold: String,
+    /// Lower case, accents removed, ligatures expanded (borrowed when the word already is).
+    pub fold: Cow<'a, str>,
     /// The text between the previous word (or the start) and this word.
     pub gap: &'a str,
 }
@@ -106,7 +107,7 @@ fn push<'a>(out: &mut Vec<Word<'a>>, text: &'a str, gap_start: usize, bs: usize,
         bstart: bs,
         bend: be,
         text: t,
-        fold: fold(t),
+        fold: if t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) { Cow::Borrowed(t) } else { Cow::Owned(fold(t)) },
         gap: &text[gap_start..bs],
     });
 }
@@ -118,7 +119,7 @@ mod tests {
     #[test]
     fn splits_at_apostrophes_and_hyphens_and_keeps_gaps() {
         let w = words("L’oblast de Koursk, nord-coréens");
-        let t: Vec<_> = w.iter().map(|w| w.fold.as_str()).collect();
+        let t: Vec<_> = w.iter().map(|w| w.fold.as_ref()).collect();
         assert_eq!(t, ["l", "oblast", "de", "koursk", "nord", "coreens"]);
         assert_eq!(w[1].gap, "’");
         assert!(w[1].joined());
