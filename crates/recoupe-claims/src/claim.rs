@@ -94,6 +94,7 @@ pub(crate) fn sentence_claims(
             .and_then(|a| a.source.clone())
             .or_else(|| next_trailing.map(|t| source_of(ctx, t.np)));
         let source_range = source.as_ref().map(|x| (x.a, x.b));
+        let mut continue_actor: Option<Ref> = None;
         let mut location = location(ctx, lex, s, q0, head);
         // A place named earlier in the paragraph holds for the figures after it.
         match &location {
@@ -113,6 +114,14 @@ pub(crate) fn sentence_claims(
             p.is_some_and(|p| lex.inclusion.has(p) || lex.coordinators.has(p))
         });
         let inherited = part_of.map(|c| (c.actor.clone(), c.location.clone()));
+        // "Il a perdu 40 chars", "its 11,000 employees": the actor named just before.
+        if actor.is_none() && inherited.is_none() && (cs..q1).any(|k| lex.anaphors.has(&ws[k].fold)) {
+            if let Some((a, at)) = &ctx.last_actor {
+                if s.span.start.saturating_sub(*at) < 800 {
+                    continue_actor = Some(a.clone());
+                }
+            }
+        }
         if let Some((_, l)) = &inherited {
             if within_np(ctx, lex, s, q1, head) {
                 actor = None;
@@ -129,6 +138,12 @@ pub(crate) fn sentence_claims(
         }
         let (when_text, said_on) = when(ctx, s, source_attr.map(|a| a.at), q0);
         ctx.last_counted = Some((counted.clone(), category.clone()));
+        if let Some(a) = actor.map(|e| Ref {
+            entity: Some(ctx.linked.entities[ctx.linked.mentions[e].entity].id.clone()),
+            text: ctx.slice(ctx.linked.mentions[e].first_word, ctx.linked.mentions[e].end_word).to_string(),
+        }) {
+            ctx.last_actor = Some((a, s.span.start));
+        }
         ctx.last_counted_at = Some(s.span.start);
         out.push(Claim {
             span: Span::new(r.start, ws[head].end.max(r.end)),
@@ -144,7 +159,8 @@ pub(crate) fn sentence_claims(
                         .slice(ctx.linked.mentions[e].first_word, ctx.linked.mentions[e].end_word)
                         .to_string(),
                 })
-                .or_else(|| inherited.and_then(|(a, _)| a)),
+                .or_else(|| inherited.and_then(|(a, _)| a))
+                .or(continue_actor),
             location: location.map(|(r, _)| r),
             source: source.as_ref().map(|x| ctx.to_ref(x)),
             modality,
@@ -489,7 +505,12 @@ fn actor(
         let inside = (m.first_word >= q1 && m.end_word <= head)
             || (m.first_word > head && m.end_word <= np_end)
             || (m.form == Form::Demonym && m.first_word <= head && head < m.end_word);
-        if inside && owner(i) && Some(i) != loc {
+        // "40 équipes de la Protection civile": an organisation the counted belong to
+        let of_org = m.first_word > head + 1
+            && m.end_word <= np_end
+            && lex.partitive.has(&ws[skip_dets_back(ctx, lex, m.first_word - 1, head)].fold)
+            && matches!(linked.entities[m.entity].kind.as_str(), "organisation" | "party" | "name" | "media" | "person");
+        if inside && (owner(i) || of_org) && Some(i) != loc {
             return Some(i);
         }
     }
@@ -519,6 +540,13 @@ fn actor(
         }
         if m.form == Form::Description {
             continue;
+        }
+        // An unknown name is an agent only as the subject opening its clause.
+        if linked.entities[m.entity].kind == "name" {
+            let cs = clause_start(ws, lex, s.wa, m.first_word);
+            if (cs..m.first_word).any(|k| !lex.determiners.has(&ws[k].fold) && !lex.coordinators.has(&ws[k].fold)) {
+                continue;
+            }
         }
         if m.first_word == 0 {
             return Some(i);

@@ -127,6 +127,7 @@ struct Grammar {
     relatives: Vec<String>,
     ellipsis_before: Vec<String>,
     ellipsis_after: Vec<String>,
+    anaphors: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -193,6 +194,7 @@ pub struct Lexicon {
     pub relatives: Phrases,
     pub ellipsis_before: Phrases,
     pub ellipsis_after: Phrases,
+    pub anaphors: Phrases,
 }
 
 impl Lexicon {
@@ -267,6 +269,7 @@ impl Lexicon {
         self.relatives.extend(&g.relatives);
         self.ellipsis_before.extend(&g.ellipsis_before);
         self.ellipsis_after.extend(&g.ellipsis_after);
+        self.anaphors.extend(&g.anaphors);
         Ok(())
     }
 

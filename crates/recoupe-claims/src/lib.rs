@@ -146,6 +146,7 @@ impl Extractor {
             last_counted: None,
             last_counted_at: None,
             last_location: None,
+            last_actor: None,
         };
         let attrs: Vec<Vec<attribution::Attr>> = sents
             .iter()
@@ -234,6 +235,8 @@ pub(crate) struct Ctx<'a> {
     pub last_counted_at: Option<usize>,
     /// The last place a figure was located in, and its paragraph.
     pub last_location: Option<(Ref, Option<usize>)>,
+    /// The last actor of a figure and where its sentence starts.
+    pub last_actor: Option<(Ref, usize)>,
 }
 
 impl Ctx<'_> {

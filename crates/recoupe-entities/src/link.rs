@@ -171,8 +171,11 @@ impl Gazetteer {
                     b.push(ws, h, e, ent, Form::Name);
                     continue;
                 }
-                // A common word capitalised alone is a headline or a sentence start.
-                if self.common.contains(ws[a].fold.as_ref()) || keys[0].len() < 3 {
+                // A common word capitalised alone is a headline or a sentence start, unless
+                // it stands capitalised in running text ("l'Alliance démocratique").
+                let lower = |w: Option<&Word>| w.is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
+                let running = a > 0 && !initial(ws, a) && lower(ws.get(a - 1)) && lower(ws.get(e)) && ws.get(e).is_some_and(|n| n.joined());
+                if (self.common.contains(ws[a].fold.as_ref()) && !running) || keys[0].len() < 3 {
                     continue;
                 }
             }
