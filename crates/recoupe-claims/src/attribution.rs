@@ -163,6 +163,9 @@ pub(crate) fn np_from(ctx: &Ctx, lex: &Lexicon, s: &Sent, i: usize) -> (usize, u
             break;
         }
         let inside = lex.np_words.has(&w.fold) || ctx.linked.at_word(k).is_some();
+        if k > i && lex.citing.at(ws, k, s.wb).is_some() {
+            break; // "Radio Sorne, citant la gendarmerie": the cited source is apart
+        }
         let noun = lex.source_nouns.has(&w.fold) || lex.category(&w.fold).is_some();
         if !inside && (lex.stop.has(&w.fold) || (lex.speech.has(&w.fold) && !noun) || lex.aux.has(&w.fold)) {
             break;

@@ -541,8 +541,12 @@ fn actor(
         if m.form == Form::Description {
             continue;
         }
-        // An unknown name is an agent only as the subject opening its clause.
+        // An unknown name is an agent only as the subject opening its clause, and not as
+        // a dateline ("Montarnel (AFP) -").
         if linked.entities[m.entity].kind == "name" {
+            if ws.get(m.end_word).is_some_and(|n| n.gap.contains(['(', '-', '–', '—', ':'])) {
+                continue;
+            }
             let cs = clause_start(ws, lex, s.wa, m.first_word);
             if (cs..m.first_word).any(|k| !lex.determiners.has(&ws[k].fold) && !lex.coordinators.has(&ws[k].fold)) {
                 continue;

@@ -69,7 +69,6 @@ struct TomlEntity {
     #[serde(default)]
     country: Option<String>,
     #[serde(default)]
-    #[allow(dead_code)]
     roles: Vec<String>,
 }
 
@@ -112,6 +111,11 @@ pub struct Gazetteer {
     /// The most frequent words of French and English (folded): a capitalised common word
     /// alone is a sentence start or a headline, not a name.
     pub(crate) common: FxHashSet<String>,
+    /// Descriptions that designate a person or body ("le président ukrainien"), by key:
+    /// used only for an entity the article already names.
+    pub(crate) roles: FxHashMap<String, Vec<u32>>,
+    pub(crate) role_starts: FxHashSet<String>,
+    pub(crate) max_role_words: usize,
 }
 
 const COUNTRIES: &str = include_str!("../../../data/gazetteer/countries.json");
@@ -291,6 +295,17 @@ impl Gazetteer {
             }
             for a in &e.abbrevs {
                 self.abbrev(i, a);
+            }
+            for r in &e.roles {
+                let keys: Vec<String> = words(r).iter().map(|w| phonetic(&w.fold)).collect();
+                if let Some(first) = keys.first() {
+                    self.role_starts.insert(first.clone());
+                    self.max_role_words = self.max_role_words.max(keys.len());
+                    let list = self.roles.entry(keys.join(" ")).or_default();
+                    if !list.contains(&i) {
+                        list.push(i);
+                    }
+                }
             }
         }
         Ok(())

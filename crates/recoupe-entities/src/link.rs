@@ -184,8 +184,56 @@ impl Gazetteer {
             let ent = b.unknown(&id, &text.join(" "), h < a);
             b.push(ws, h, e, ent, Form::Name);
         }
+        self.roles_of_named(ws, &pk, &mut b);
         b.out.mentions.sort_by_key(|m| m.start);
         b.out
+    }
+
+    /// "le président ukrainien" after "Volodymyr Zelensky": a role joins the entity the
+    /// article names (the latest one named, when a role has had several holders).
+    fn roles_of_named(&self, ws: &[Word], pk: &[&str], b: &mut Builder) {
+        let mut i = 0;
+        let mut buf = String::with_capacity(64);
+        while i < ws.len() {
+            if !self.role_starts.contains(pk[i]) {
+                i += 1;
+                continue;
+            }
+            let mut found = None;
+            buf.clear();
+            for j in i..(i + self.max_role_words).min(ws.len()) {
+                if j > i {
+                    if !ws[j].joined() {
+                        break;
+                    }
+                    buf.push(' ');
+                }
+                buf.push_str(pk[j]);
+                if let Some(list) = self.roles.get(buf.as_str()) {
+                    found = Some((j + 1, list));
+                }
+            }
+            let Some((end, list)) = found else {
+                i += 1;
+                continue;
+            };
+            let start_char = ws[i].start;
+            // The holder named last before the role.
+            let holder = b
+                .out
+                .mentions
+                .iter()
+                .filter(|m| m.start < start_char)
+                .filter(|m| list.iter().any(|&k| self.known(k).id == b.out.entities[m.entity].id))
+                .max_by_key(|m| m.start)
+                .map(|m| m.entity);
+            if let Some(ent) = holder {
+                let (a, e) = (ws[i].start, ws[end - 1].end);
+                b.out.mentions.retain(|m| m.end <= a || m.start >= e);
+                b.push(ws, i, end, ent, Form::Description);
+            }
+            i = end;
+        }
     }
 
     /// The longest alias starting at word `i`, as (word count, alias).
@@ -452,6 +500,14 @@ mod tests {
         assert_eq!(id_of(&f, "nord-coréens"), Some("north-korea"));
         assert_eq!(id_of(&f, "nord-coréennes"), Some("north-korea"));
         assert_eq!(id_of(&f, "North Korean"), Some("north-korea"));
+    }
+
+    #[test]
+    fn a_role_joins_the_person_the_article_names() {
+        let f = linked("Volodymyr Zelensky est arrivé à Bruxelles. Le président ukrainien a ensuite parlé.");
+        assert_eq!(id_of(&f, "président ukrainien"), Some("volodymyr-zelensky"), "{f:?}");
+        let f = linked("Le président ukrainien a parlé.");
+        assert_eq!(id_of(&f, "président ukrainien"), None, "no holder named: no guess");
     }
 
     #[test]
