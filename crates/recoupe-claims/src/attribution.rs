@@ -190,8 +190,17 @@ fn np_before(ctx: &Ctx, lex: &Lexicon, s: &Sent, g: usize) -> (usize, usize) {
         a += 1;
     }
     let mut b = g;
-    while b > a && (in_date(s, &ws[b - 1]) || adverb(lex, &ws[b - 1]) || lex.negations.has(&ws[b - 1].fold)) {
+    while b > a
+        && (in_date(s, &ws[b - 1])
+            || adverb(lex, &ws[b - 1])
+            || lex.negations.has(&ws[b - 1].fold)
+            || lex.clitics.has(&ws[b - 1].fold))
+    {
         b -= 1;
+    }
+    // A source of one letter or two is a clitic left over ("s'est"), not a phrase.
+    if b == a + 1 && ws[a].text.chars().count() <= 2 && !ws[a].is_all_caps() && !lex.pronouns.has(&ws[a].fold) {
+        return (a, a);
     }
     if a == b && a > s.wa && ws[a].gap.trim() == "," {
         // "Le porte-parole du Kremlin, Dmitri Peskov, a rejeté": the subject and its

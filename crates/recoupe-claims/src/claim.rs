@@ -83,9 +83,17 @@ pub(crate) fn sentence_claims(
         {
             continue;
         }
-        let Some((counted, head, category)) = counted(ctx, lex, s, q0, q1, money) else {
+        let Some((mut counted, head, category)) = counted(ctx, lex, s, q0, q1, money) else {
             continue;
         };
+        if money {
+            // "€80 million": the currency, not the scale word
+            if let RValue::Quantity { unit, .. } | RValue::Range { unit: Some(unit), .. } = &r.value {
+                if lex.category(&ws[head].fold) != Some("money") {
+                    counted = unit.to_lowercase();
+                }
+            }
+        }
         let cs = clause_start(ws, lex, s.wa, q0);
         let ce = clause_end(ws, lex, head.max(q1.saturating_sub(1)), s.wb);
         let category = refine(lex, ctx, category, head + 1, (ce + 4).min(s.wb));
@@ -140,7 +148,9 @@ pub(crate) fn sentence_claims(
         ctx.last_counted = Some((counted.clone(), category.clone()));
         if let Some(a) = actor.map(|e| Ref {
             entity: Some(ctx.linked.entities[ctx.linked.mentions[e].entity].id.clone()),
-            text: ctx.slice(ctx.linked.mentions[e].first_word, ctx.linked.mentions[e].end_word).to_string(),
+            text: ctx
+                .slice(ctx.linked.mentions[e].first_word, ctx.linked.mentions[e].end_word)
+                .to_string(),
         }) {
             ctx.last_actor = Some((a, s.span.start));
         }
@@ -411,6 +421,8 @@ fn location(ctx: &Ctx, lex: &Lexicon, s: &Sent, q0: usize, head: usize) -> Optio
                 && m.end_word <= s.wb
                 && m.form != Form::Demonym
                 && (PLACE_KINDS.contains(&kind) || kind == "name")
+                && !s.spans.iter().any(|r| r.start <= m.start && m.end <= r.end)
+            // "on Monday"
         })
         .collect();
     let after = ms.iter().copied().filter(|&i| ctx.linked.mentions[i].first_word > head);
@@ -508,8 +520,13 @@ fn actor(
         // "40 équipes de la Protection civile": an organisation the counted belong to
         let of_org = m.first_word > head + 1
             && m.end_word <= np_end
-            && lex.partitive.has(&ws[skip_dets_back(ctx, lex, m.first_word - 1, head)].fold)
-            && matches!(linked.entities[m.entity].kind.as_str(), "organisation" | "party" | "name" | "media" | "person");
+            && lex
+                .partitive
+                .has(&ws[skip_dets_back(ctx, lex, m.first_word - 1, head)].fold)
+            && matches!(
+                linked.entities[m.entity].kind.as_str(),
+                "organisation" | "party" | "name" | "media" | "person"
+            );
         if inside && (owner(i) || of_org) && Some(i) != loc {
             return Some(i);
         }
@@ -544,7 +561,10 @@ fn actor(
         // An unknown name is an agent only as the subject opening its clause, and not as
         // a dateline ("Montarnel (AFP) -").
         if linked.entities[m.entity].kind == "name" {
-            if ws.get(m.end_word).is_some_and(|n| n.gap.contains(['(', '-', '–', '—', ':'])) {
+            if ws
+                .get(m.end_word)
+                .is_some_and(|n| n.gap.contains(['(', '-', '–', '—', ':']))
+            {
                 continue;
             }
             let cs = clause_start(ws, lex, s.wa, m.first_word);

@@ -128,6 +128,7 @@ struct Grammar {
     ellipsis_before: Vec<String>,
     ellipsis_after: Vec<String>,
     anaphors: Vec<String>,
+    clitics: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -195,6 +196,7 @@ pub struct Lexicon {
     pub ellipsis_before: Phrases,
     pub ellipsis_after: Phrases,
     pub anaphors: Phrases,
+    pub clitics: Phrases,
 }
 
 impl Lexicon {
@@ -270,6 +272,7 @@ impl Lexicon {
         self.ellipsis_before.extend(&g.ellipsis_before);
         self.ellipsis_after.extend(&g.ellipsis_after);
         self.anaphors.extend(&g.anaphors);
+        self.clitics.extend(&g.clitics);
         Ok(())
     }
 

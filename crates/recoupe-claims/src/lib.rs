@@ -113,19 +113,33 @@ impl Extractor {
             if wa >= wb {
                 continue;
             }
-            let para = paragraphs.iter().position(|p| p.span.start <= s.start && s.start < p.span.end);
+            let para = paragraphs
+                .iter()
+                .position(|p| p.span.start <= s.start && s.start < p.span.end);
             let lang = para
                 .and_then(|p| paragraphs[p].language.as_deref())
                 .map_or(default_lang, |l| lang_of(Some(l)));
             let (bs, be) = (byte_of.at(s.start), byte_of.at(s.end));
             let text = &a.text[bs..be];
             let spans = para.map_or_else(
-                || self.recognizer.recognize(text, lang, reference).into_iter().map(|mut r| {
-                    r.start += s.start;
-                    r.end += s.start;
-                    r
-                }).collect(),
-                |p| para_spans[p].iter().filter(|r| r.start >= s.start && r.end <= s.end).cloned().collect(),
+                || {
+                    self.recognizer
+                        .recognize(text, lang, reference)
+                        .into_iter()
+                        .map(|mut r| {
+                            r.start += s.start;
+                            r.end += s.start;
+                            r
+                        })
+                        .collect()
+                },
+                |p| {
+                    para_spans[p]
+                        .iter()
+                        .filter(|r| r.start >= s.start && r.end <= s.end)
+                        .cloned()
+                        .collect()
+                },
             );
             sents.push(Sent {
                 span: *s,
@@ -134,7 +148,10 @@ impl Extractor {
                 lang,
                 spans,
                 para,
-                question: text.trim_end().trim_end_matches(['»', '"', '”', ' ', '\u{a0}']).ends_with('?'),
+                question: text
+                    .trim_end()
+                    .trim_end_matches(['»', '"', '”', ' ', '\u{a0}'])
+                    .ends_with('?'),
             });
         }
         let mut ctx = Ctx {

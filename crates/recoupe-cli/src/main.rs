@@ -39,6 +39,9 @@ enum OutFormat {
     Json,
     /// The cleaned title and body, as a person would read them.
     Text,
+    /// Per article, one readable line per claim and statement: value, what, whose, where,
+    /// who says it, how firmly, when.
+    Claims,
 }
 
 #[derive(clap::Args)]
@@ -166,8 +169,70 @@ fn print_record(out: &mut impl Write, format: OutFormat, rec: &Extraction, first
             out.write_all(rec.text.as_bytes())?;
             out.write_all(b"\n")?;
         }
+        OutFormat::Claims => {
+            if !first {
+                out.write_all(b"\n")?;
+            }
+            writeln!(out, "== {} ({})", rec.title.as_deref().unwrap_or(&rec.doc), rec.doc)?;
+            for c in &rec.claims {
+                writeln!(out, "  {}", claim_line(c))?;
+            }
+            for st in &rec.statements {
+                let stance = match st.stance {
+                    recoupe::model::Stance::Confirms => "confirms",
+                    recoupe::model::Stance::Denies => "denies",
+                    recoupe::model::Stance::CannotConfirm => "cannot confirm",
+                };
+                let who = st.source.as_ref().map_or("?", |s| s.text.as_str());
+                let when = st
+                    .said_on
+                    .as_deref()
+                    .or(st.when_text.as_deref())
+                    .map(|w| format!(" ({w})"))
+                    .unwrap_or_default();
+                writeln!(out, "  statement: {who} {stance}: {}{when}", st.subject)?;
+            }
+        }
     }
     Ok(())
+}
+
+/// "≥ 1200 soldats [killed] · russes · région de Zaporijjia · source: l'état-major ukrainien · hedged"
+fn claim_line(c: &recoupe::model::Claim) -> String {
+    let fmt = |x: f64| {
+        if x.fract() == 0.0 {
+            format!("{x:.0}")
+        } else {
+            format!("{x}")
+        }
+    };
+    let v = &c.value;
+    let value = match (v.exact, v.min, v.max) {
+        (Some(x), _, _) => format!("{}{}", if c.approx { "~" } else { "" }, fmt(x)),
+        (None, Some(a), Some(b)) => format!("{}–{}", fmt(a), fmt(b)),
+        (None, Some(a), None) => format!("≥ {}", fmt(a)),
+        (None, None, Some(b)) => format!("≤ {}", fmt(b)),
+        _ => "?".into(),
+    };
+    let mut parts = vec![format!("{value} {} [{}]", c.counted, c.category)];
+    if let Some(a) = &c.actor {
+        parts.push(format!("whose: {}", a.text));
+    }
+    if let Some(l) = &c.location {
+        parts.push(format!("where: {}", l.text));
+    }
+    parts.push(format!(
+        "source: {}",
+        c.source.as_ref().map_or("(the article)", |s| s.text.as_str())
+    ));
+    if let Some(ci) = &c.cites {
+        parts.push(format!("citing: {}", ci.text));
+    }
+    parts.push(format!("{:?}", c.modality).to_lowercase());
+    if let Some(w) = c.said_on.as_deref().or(c.when_text.as_deref()) {
+        parts.push(format!("when: {w}"));
+    }
+    parts.join(" · ")
 }
 
 /// The file name an article gets in `--output-dir`: "pages/a.html.gz" -> "a.txt" (so
@@ -184,7 +249,7 @@ fn output_name(doc: &str, format: OutFormat, used: &mut std::collections::HashSe
         .unwrap_or_else(|| "stdin".into());
     let file = file.strip_suffix(".gz").unwrap_or(&file);
     let ext = match format {
-        OutFormat::Text => "txt",
+        OutFormat::Text | OutFormat::Claims => "txt",
         OutFormat::Json | OutFormat::Jsonl => "json",
     };
     let base = match record {

@@ -111,6 +111,9 @@ pub struct Gazetteer {
     /// The most frequent words of French and English (folded): a capitalised common word
     /// alone is a sentence start or a headline, not a name.
     pub(crate) common: FxHashSet<String>,
+    /// A longer list of ordinary words: a capitalised one opening a sentence or a title
+    /// ("Frappes sur Kharkiv") is that word, not a name.
+    pub(crate) ordinary: FxHashSet<String>,
     /// Descriptions that designate a person or body ("le président ukrainien"), by key:
     /// used only for an entity the article already names.
     pub(crate) roles: FxHashMap<String, Vec<u32>>,
@@ -126,6 +129,8 @@ const LEX_FR: &[u8] = include_bytes!("../../../data/lexicon/fr.tsv.gz");
 const LEX_EN: &[u8] = include_bytes!("../../../data/lexicon/en.tsv.gz");
 /// How many of each language's most frequent words count as common.
 const COMMON_WORDS: usize = 6000;
+/// How many count as ordinary words at the start of a sentence.
+const ORDINARY_WORDS: usize = 30000;
 
 impl Gazetteer {
     /// The gazetteer shipped with recoupe.
@@ -145,9 +150,12 @@ impl Gazetteer {
             flate2::read::GzDecoder::new(lex)
                 .read_to_string(&mut s)
                 .map_err(|e| EntityError::Data(format!("lexicon: {e}")))?;
-            for line in s.lines().take(COMMON_WORDS) {
+            for (n, line) in s.lines().take(ORDINARY_WORDS).enumerate() {
                 if let Some(w) = line.split('\t').next() {
-                    g.common.insert(fold(w));
+                    if n < COMMON_WORDS {
+                        g.common.insert(fold(w));
+                    }
+                    g.ordinary.insert(fold(w));
                 }
             }
         }

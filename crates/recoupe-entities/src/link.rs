@@ -131,7 +131,10 @@ impl Gazetteer {
         }
         // Unknown names: a spelling slip away from a known person or place, the surname of
         // a longer name of the article, or a new entity.
-        let keyed: Vec<Vec<String>> = unknown.iter().map(|&(a, e, _)| pk[a..e].iter().map(|k| k.to_string()).collect()).collect();
+        let keyed: Vec<Vec<String>> = unknown
+            .iter()
+            .map(|&(a, e, _)| pk[a..e].iter().map(|k| k.to_string()).collect())
+            .collect();
         let mut fuzzy_seen: FxHashMap<&[String], Option<u32>> = FxHashMap::default();
         for (k, &(a, e, h)) in unknown.iter().enumerate() {
             let keys = &keyed[k];
@@ -174,7 +177,11 @@ impl Gazetteer {
                 // A common word capitalised alone is a headline or a sentence start, unless
                 // it stands capitalised in running text ("l'Alliance démocratique").
                 let lower = |w: Option<&Word>| w.is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase));
-                let running = a > 0 && !initial(ws, a) && lower(ws.get(a - 1)) && lower(ws.get(e)) && ws.get(e).is_some_and(|n| n.joined());
+                let running = a > 0
+                    && !initial(ws, a)
+                    && lower(ws.get(a - 1))
+                    && lower(ws.get(e))
+                    && ws.get(e).is_some_and(|n| n.joined());
                 if (self.common.contains(ws[a].fold.as_ref()) && !running) || keys[0].len() < 3 {
                     continue;
                 }
@@ -297,8 +304,8 @@ impl Gazetteer {
         {
             return i;
         }
-        // A sentence-initial common word ("Selon", "Les") starts no name.
-        if (initial(ws, i) && self.common.contains(ws[i].fold.as_ref())) || FUNCTION.contains(&ws[i].fold.as_ref()) {
+        // A sentence-initial ordinary word ("Selon", "Les", "Frappes") starts no name.
+        if (initial(ws, i) && self.ordinary.contains(ws[i].fold.as_ref())) || FUNCTION.contains(&ws[i].fold.as_ref()) {
             return i;
         }
         end
@@ -320,7 +327,9 @@ impl Gazetteer {
             let exact = &f.last == last;
             // One slip leaves the first two or the last two letters alone.
             let n = last.len().min(f.last.len());
-            let plausible = n >= 6 && (f.last.as_bytes()[..2] == last.as_bytes()[..2] || f.last.as_bytes()[f.last.len() - 2..] == last.as_bytes()[last.len() - 2..]);
+            let plausible = n >= 6
+                && (f.last.as_bytes()[..2] == last.as_bytes()[..2]
+                    || f.last.as_bytes()[f.last.len() - 2..] == last.as_bytes()[last.len() - 2..]);
             if !(exact || (plausible && close(&f.last, last, 1))) {
                 continue;
             }

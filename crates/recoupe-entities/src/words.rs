@@ -107,7 +107,11 @@ fn push<'a>(out: &mut Vec<Word<'a>>, text: &'a str, gap_start: usize, bs: usize,
         bstart: bs,
         bend: be,
         text: t,
-        fold: if t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) { Cow::Borrowed(t) } else { Cow::Owned(fold(t)) },
+        fold: if t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            Cow::Borrowed(t)
+        } else {
+            Cow::Owned(fold(t))
+        },
         gap: &text[gap_start..bs],
     });
 }
