@@ -237,9 +237,8 @@ impl Lexicon {
         self.stop.extend(&c.stop_words);
         for (cat, nouns) in &f.categories {
             for n in nouns {
-                self.categories
-                    .entry(recoupe_entities::fold(n))
-                    .or_insert_with(|| cat.clone());
+                // A later file (the user's) re-files a noun.
+                self.categories.insert(recoupe_entities::fold(n), cat.clone());
             }
         }
         for (cat, list) in &f.predicates {
