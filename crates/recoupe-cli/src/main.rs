@@ -152,27 +152,20 @@ fn default_inputs(inputs: &[PathBuf]) -> Vec<PathBuf> {
     vec![PathBuf::from("examples/corpus")]
 }
 
-fn print_record(out: &mut impl Write, format: OutFormat, rec: &Extraction, first: bool) -> Result<()> {
+/// One record rendered in an output format, without the separators between records.
+fn render(format: OutFormat, rec: &Extraction) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(rec.text.len() * 3);
     match format {
         OutFormat::Jsonl => {
-            serde_json::to_writer(&mut *out, rec)?;
-            out.write_all(b"\n")?;
+            serde_json::to_writer(&mut out, rec)?;
+            out.push(b'\n');
         }
-        OutFormat::Json => {
-            out.write_all(if first { b"[\n" } else { b",\n" })?;
-            serde_json::to_writer_pretty(&mut *out, rec)?;
-        }
+        OutFormat::Json => serde_json::to_writer_pretty(&mut out, rec)?,
         OutFormat::Text => {
-            if !first {
-                out.write_all(b"\n\n")?;
-            }
-            out.write_all(rec.text.as_bytes())?;
-            out.write_all(b"\n")?;
+            out.extend_from_slice(rec.text.as_bytes());
+            out.push(b'\n');
         }
         OutFormat::Claims => {
-            if !first {
-                out.write_all(b"\n")?;
-            }
             writeln!(out, "== {} ({})", rec.title.as_deref().unwrap_or(&rec.doc), rec.doc)?;
             for c in &rec.claims {
                 writeln!(out, "  {}", claim_line(c))?;
@@ -184,17 +177,23 @@ fn print_record(out: &mut impl Write, format: OutFormat, rec: &Extraction, first
                     recoupe::model::Stance::CannotConfirm => "cannot confirm",
                 };
                 let who = st.source.as_ref().map_or("?", |s| s.text.as_str());
-                let when = st
-                    .said_on
-                    .as_deref()
-                    .or(st.when_text.as_deref())
-                    .map(|w| format!(" ({w})"))
-                    .unwrap_or_default();
+                let when = st.said_on.as_deref().or(st.when_text.as_deref()).map(|w| format!(" ({w})")).unwrap_or_default();
                 writeln!(out, "  statement: {who} {stance}: {}{when}", st.subject)?;
             }
         }
     }
-    Ok(())
+    Ok(out)
+}
+
+/// What goes before a record on standard output.
+fn separator(format: OutFormat, first: bool) -> &'static [u8] {
+    match (format, first) {
+        (OutFormat::Json, true) => b"[\n",
+        (OutFormat::Json, false) => b",\n",
+        (OutFormat::Text, false) => b"\n\n",
+        (OutFormat::Claims, false) => b"\n",
+        _ => b"",
+    }
 }
 
 /// "≥ 1200 soldats [killed] · russes · région de Zaporijjia · source: l'état-major ukrainien · hedged"
@@ -303,20 +302,20 @@ fn extract(input: InputArgs, format: OutFormat, output_dir: Option<PathBuf>) -> 
     let mut out = BufWriter::new(stdout.lock());
     let (mut ok, mut failed) = (0usize, 0usize);
     let mut used_names = std::collections::HashSet::new();
-    let res = pipeline.run(docs, |r| -> Result<()> {
+    let rendered = |rec: Extraction| render(format, &rec).map(|bytes| (rec.doc, bytes));
+    let res = pipeline.run_map(docs, rendered, |r| -> Result<()> {
         match r {
-            Ok(rec) => {
+            Ok(rendered) => {
+                let (doc, bytes) = rendered?;
                 match &output_dir {
                     Some(dir) => {
-                        let mut buf = Vec::new();
-                        print_record(&mut buf, format, &rec, true)?;
-                        if matches!(format, OutFormat::Json) {
-                            buf.drain(..2); // one record per file: no array brackets
-                        }
-                        let path = dir.join(output_name(&rec.doc, format, &mut used_names));
-                        std::fs::write(&path, buf).with_context(|| format!("writing {}", path.display()))?;
+                        let path = dir.join(output_name(&doc, format, &mut used_names));
+                        std::fs::write(&path, bytes).with_context(|| format!("writing {}", path.display()))?;
                     }
-                    None => print_record(&mut out, format, &rec, ok == 0)?,
+                    None => {
+                        out.write_all(separator(format, ok == 0))?;
+                        out.write_all(&bytes)?;
+                    }
                 }
                 ok += 1;
             }

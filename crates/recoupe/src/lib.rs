@@ -58,22 +58,66 @@ impl Pipeline {
 
     /// Runs `extract` over a stream in parallel batches, calling `sink` in input order
     /// with each record or ingest error. Stops early if `sink` returns an error.
-    pub fn run<I, E>(
-        &self,
-        docs: I,
-        mut sink: impl FnMut(Result<Extraction, IngestError>) -> Result<(), E>,
-    ) -> Result<(), E>
+    pub fn run<I, E>(&self, docs: I, sink: impl FnMut(Result<Extraction, IngestError>) -> Result<(), E>) -> Result<(), E>
     where
         I: Iterator<Item = Result<RawDoc, IngestError>>,
     {
+        self.run_map(docs, |rec| rec, sink)
+    }
+
+    /// [`run`](Self::run), with `map` applied to each record on the worker threads (to
+    /// render it, say), so that only writing is left to the caller's thread.
+    ///
+    /// Reading runs on the caller's thread while a worker thread has the previous batch
+    /// processed by the rayon pool: reading, extracting and writing overlap, and at most
+    /// three batches are in memory at once.
+    pub fn run_map<I, T, E>(
+        &self,
+        docs: I,
+        map: impl Fn(Extraction) -> T + Sync,
+        mut sink: impl FnMut(Result<T, IngestError>) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        I: Iterator<Item = Result<RawDoc, IngestError>>,
+        T: Send,
+    {
+        type Batch = Vec<Result<RawDoc, IngestError>>;
         let mut docs = docs.peekable();
-        while docs.peek().is_some() {
-            let batch: Vec<_> = docs.by_ref().take(BATCH).collect();
-            let out: Vec<_> = batch.into_par_iter().map(|r| r.map(|d| self.extract(d))).collect();
-            for r in out {
-                sink(r)?;
+        std::thread::scope(|scope| {
+            let (to_worker, batches) = std::sync::mpsc::sync_channel::<Batch>(1);
+            let (to_sink, results) = std::sync::mpsc::sync_channel::<Vec<Result<T, IngestError>>>(1);
+            let map = &map;
+            scope.spawn(move || {
+                for batch in batches {
+                    let out: Vec<_> = batch.into_par_iter().map(|r| r.map(|d| map(self.extract(d)))).collect();
+                    if to_sink.send(out).is_err() {
+                        break;
+                    }
+                }
+            });
+            let mut in_flight = 0usize;
+            while docs.peek().is_some() {
+                let batch: Batch = docs.by_ref().take(BATCH).collect();
+                if to_worker.send(batch).is_err() {
+                    break;
+                }
+                in_flight += 1;
+                if in_flight >= 2 {
+                    in_flight -= 1;
+                    if let Ok(out) = results.recv() {
+                        for r in out {
+                            sink(r)?;
+                        }
+                    }
+                }
             }
-        }
-        Ok(())
+            drop(to_worker);
+            for out in results {
+                for r in out {
+                    sink(r)?;
+                }
+            }
+            Ok(())
+        })
     }
 }
