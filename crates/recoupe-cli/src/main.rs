@@ -177,7 +177,12 @@ fn render(format: OutFormat, rec: &Extraction) -> Result<Vec<u8>> {
                     recoupe::model::Stance::CannotConfirm => "cannot confirm",
                 };
                 let who = st.source.as_ref().map_or("?", |s| s.text.as_str());
-                let when = st.said_on.as_deref().or(st.when_text.as_deref()).map(|w| format!(" ({w})")).unwrap_or_default();
+                let when = st
+                    .said_on
+                    .as_deref()
+                    .or(st.when_text.as_deref())
+                    .map(|w| format!(" ({w})"))
+                    .unwrap_or_default();
                 writeln!(out, "  statement: {who} {stance}: {}{when}", st.subject)?;
             }
         }

@@ -118,6 +118,9 @@ pub struct Gazetteer {
     /// used only for an entity the article already names.
     pub(crate) roles: FxHashMap<String, Vec<u32>>,
     pub(crate) role_starts: FxHashSet<String>,
+    /// The folded first words of aliases and roles written in lower case: a lower-case
+    /// word of the text can start a match only if it is one of them.
+    pub(crate) lower_starts: FxHashSet<String>,
     pub(crate) max_role_words: usize,
 }
 
@@ -188,6 +191,9 @@ impl Gazetteer {
         }
         let keys: Vec<String> = ws.iter().map(|w| phonetic(&w.fold)).collect();
         let key = keys.join(" ");
+        if !cased {
+            self.lower_starts.insert(ws[0].fold.to_string());
+        }
         let list = self.phrases.entry(key).or_default();
         if list.iter().any(|a| a.entity == entity) {
             return;
@@ -305,7 +311,11 @@ impl Gazetteer {
                 self.abbrev(i, a);
             }
             for r in &e.roles {
-                let keys: Vec<String> = words(r).iter().map(|w| phonetic(&w.fold)).collect();
+                let ws = words(r);
+                let keys: Vec<String> = ws.iter().map(|w| phonetic(&w.fold)).collect();
+                if let Some(w) = ws.first() {
+                    self.lower_starts.insert(w.fold.to_string());
+                }
                 if let Some(first) = keys.first() {
                     self.role_starts.insert(first.clone());
                     self.max_role_words = self.max_role_words.max(keys.len());

@@ -72,14 +72,8 @@ impl Gazetteer {
     /// Finds and merges the entities of one article, given its words.
     pub fn link(&self, ws: &[Word]) -> Linked {
         // Every word's spelling-tolerant key, once.
-        let mut arena = String::with_capacity(ws.len() * 7);
-        let mut spans = Vec::with_capacity(ws.len());
-        for w in ws {
-            let a = arena.len();
-            phonetic_into(&w.fold, &mut arena);
-            spans.push((a, arena.len()));
-        }
-        let pk: Vec<&str> = spans.iter().map(|&(a, b)| &arena[a..b]).collect();
+        // Spelling-tolerant keys, computed only for the words a match can involve.
+        let mut pk = Keys::new(ws.len());
         let mut b = Builder {
             g: self,
             out: Linked::default(),
@@ -98,7 +92,7 @@ impl Gazetteer {
                 start = i;
                 i += 1;
             }
-            if let Some((n, alias)) = self.phrase_at(ws, &pk, i) {
+            if let Some((n, alias)) = self.phrase_at(ws, &mut pk, i) {
                 b.mention(ws, start, i + n, alias.entity, alias.form);
                 i += n;
                 continue;
@@ -120,7 +114,7 @@ impl Gazetteer {
                 }
             }
             if w.is_capitalised() && !w.is_number() && !headline(ws, i) {
-                let end = self.name_run(ws, &pk, i);
+                let end = self.name_run(ws, i);
                 if end > i {
                     unknown.push((i, end, start));
                     i = end;
@@ -133,7 +127,7 @@ impl Gazetteer {
         // a longer name of the article, or a new entity.
         let keyed: Vec<Vec<String>> = unknown
             .iter()
-            .map(|&(a, e, _)| pk[a..e].iter().map(|k| k.to_string()).collect())
+            .map(|&(a, e, _)| (a..e).map(|k| pk.get(ws, k).to_string()).collect())
             .collect();
         let mut fuzzy_seen: FxHashMap<&[String], Option<u32>> = FxHashMap::default();
         for (k, &(a, e, h)) in unknown.iter().enumerate() {
@@ -146,7 +140,9 @@ impl Gazetteer {
                 continue;
             }
             // "Oleksandr Zelensky" with an unknown first name: the known name is kept.
-            if let Some((j, n, alias)) = (a + 1..e).find_map(|j| self.phrase_at(ws, &pk, j).map(|(n, al)| (j, n, al))) {
+            if let Some((j, n, alias)) =
+                (a + 1..e).find_map(|j| self.phrase_at(ws, &mut pk, j).map(|(n, al)| (j, n, al)))
+            {
                 if j + n == e {
                     b.mention(ws, j, e, alias.entity, alias.form);
                     if j - a > 1 || !self.common.contains(ws[a].fold.as_ref()) {
@@ -191,18 +187,20 @@ impl Gazetteer {
             let ent = b.unknown(&id, &text.join(" "), h < a);
             b.push(ws, h, e, ent, Form::Name);
         }
-        self.roles_of_named(ws, &pk, &mut b);
+        self.roles_of_named(ws, &mut pk, &mut b);
         b.out.mentions.sort_by_key(|m| m.start);
         b.out
     }
 
     /// "le président ukrainien" after "Volodymyr Zelensky": a role joins the entity the
     /// article names (the latest one named, when a role has had several holders).
-    fn roles_of_named(&self, ws: &[Word], pk: &[&str], b: &mut Builder) {
+    fn roles_of_named(&self, ws: &[Word], pk: &mut Keys, b: &mut Builder) {
         let mut i = 0;
         let mut buf = String::with_capacity(64);
         while i < ws.len() {
-            if !self.role_starts.contains(pk[i]) {
+            if !(ws[i].is_capitalised() || self.lower_starts.contains(ws[i].fold.as_ref()))
+                || !self.role_starts.contains(pk.get(ws, i))
+            {
                 i += 1;
                 continue;
             }
@@ -215,7 +213,7 @@ impl Gazetteer {
                     }
                     buf.push(' ');
                 }
-                buf.push_str(pk[j]);
+                buf.push_str(pk.get(ws, j));
                 if let Some(list) = self.roles.get(buf.as_str()) {
                     found = Some((j + 1, list));
                 }
@@ -244,21 +242,23 @@ impl Gazetteer {
     }
 
     /// The longest alias starting at word `i`, as (word count, alias).
-    fn phrase_at(&self, ws: &[Word], pk: &[&str], i: usize) -> Option<(usize, crate::gazetteer::Alias)> {
-        if !self.starts.contains(pk[i]) {
+    fn phrase_at(&self, ws: &[Word], pk: &mut Keys, i: usize) -> Option<(usize, crate::gazetteer::Alias)> {
+        if !(ws[i].is_capitalised() || self.lower_starts.contains(ws[i].fold.as_ref()))
+            || !self.starts.contains(pk.get(ws, i))
+        {
             return None;
         }
         // The keys of words i.. joined by spaces, and where each prefix ends.
         let mut buf = String::with_capacity(64);
         let mut ends = Vec::with_capacity(self.max_words);
-        buf.push_str(pk[i]);
+        buf.push_str(pk.get(ws, i));
         ends.push(buf.len());
         for j in i + 1..(i + self.max_words).min(ws.len()) {
             if !ws[j].joined() {
                 break;
             }
             buf.push(' ');
-            buf.push_str(pk[j]);
+            buf.push_str(pk.get(ws, j));
             ends.push(buf.len());
         }
         for n in (1..=ends.len()).rev() {
@@ -274,7 +274,7 @@ impl Gazetteer {
 
     /// The end of the proper name starting at `i`: capitalised words joined by spaces or
     /// hyphens, with particles inside.
-    fn name_run(&self, ws: &[Word], _pk: &[&str], i: usize) -> usize {
+    fn name_run(&self, ws: &[Word], i: usize) -> usize {
         let mut end = i + 1;
         let mut j = i + 1;
         while j < ws.len() && ws[j].joined() {
@@ -354,6 +354,33 @@ impl Gazetteer {
             }
         }
         best.map(|(e, _)| e)
+    }
+}
+
+/// Words' spelling-tolerant keys, in one arena, each computed when first asked for.
+struct Keys {
+    arena: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl Keys {
+    const NONE: (u32, u32) = (u32::MAX, 0);
+
+    fn new(n: usize) -> Self {
+        Keys {
+            arena: String::with_capacity(n * 2),
+            spans: vec![Self::NONE; n],
+        }
+    }
+
+    fn get(&mut self, ws: &[Word], i: usize) -> &str {
+        if self.spans[i] == Self::NONE {
+            let a = self.arena.len();
+            phonetic_into(&ws[i].fold, &mut self.arena);
+            self.spans[i] = (a as u32, self.arena.len() as u32);
+        }
+        let (a, b) = self.spans[i];
+        &self.arena[a as usize..b as usize]
     }
 }
 

@@ -5,7 +5,7 @@
 //! output is deterministic. Errors of ingest travel along in the stream, in place.
 
 use rayon::prelude::*;
-pub use recoupe_claims::{Analysis, ClaimsError, Extractor};
+pub use recoupe_claims::{entities, recognize, Analysis, ClaimsError, Extractor};
 pub use recoupe_clean::{CleanError, CleanOptions, Cleaner};
 pub use recoupe_ingest::{self as ingest, IngestError};
 pub use recoupe_model::{self as model, Article, Extraction, RawDoc};
@@ -58,7 +58,11 @@ impl Pipeline {
 
     /// Runs `extract` over a stream in parallel batches, calling `sink` in input order
     /// with each record or ingest error. Stops early if `sink` returns an error.
-    pub fn run<I, E>(&self, docs: I, sink: impl FnMut(Result<Extraction, IngestError>) -> Result<(), E>) -> Result<(), E>
+    pub fn run<I, E>(
+        &self,
+        docs: I,
+        sink: impl FnMut(Result<Extraction, IngestError>) -> Result<(), E>,
+    ) -> Result<(), E>
     where
         I: Iterator<Item = Result<RawDoc, IngestError>>,
     {
