@@ -4,6 +4,7 @@
 //! files, prints records, and maps failures to the exit code (1 when any input failed).
 
 mod recognize;
+mod store;
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -120,6 +121,30 @@ enum Command {
         /// [datetime-fr], [datetime-en] shaped like the files in data/recognize/ (repeatable).
         #[arg(long, value_name = "FILE")]
         data: Vec<PathBuf>,
+    },
+    /// Extract articles and write them, with their entities, claims and statements, to
+    /// the store (SQLite).
+    ///
+    /// An article is keyed by its URL and text: ingesting the same input again adds
+    /// nothing, and each batch is one transaction, so an interrupted run leaves no half
+    /// article and the next run completes it.
+    Ingest {
+        #[command(flatten)]
+        input: InputArgs,
+        /// The database file (created if missing).
+        #[arg(long, default_value = "recoupe.db")]
+        db: PathBuf,
+    },
+    /// Full-text search over the stored articles: accents and case are folded, and a name
+    /// the gazetteer knows also finds its other spellings ("Koursk" finds "Kursk").
+    Search {
+        /// The words to find (all of them).
+        query: Vec<String>,
+        #[arg(long, default_value = "recoupe.db")]
+        db: PathBuf,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
     },
     /// Runs Microsoft Recognizers-Text's test cases (a directory laid out as
     /// <Language>/<Family>/<Model>.json) and prints pass rates per model and language.
@@ -272,7 +297,8 @@ fn output_name(doc: &str, format: OutFormat, used: &mut std::collections::HashSe
     name
 }
 
-fn extract(input: InputArgs, format: OutFormat, output_dir: Option<PathBuf>) -> Result<ExitCode> {
+/// The pipeline with the user's data files added, and the input stream.
+fn pipeline_and_docs(input: &InputArgs) -> Result<(Pipeline, recoupe::ingest::DocIter)> {
     let clean = CleanOptions {
         boilerplate: read_all(&input.boilerplate)?,
         clean_data: read_all(&input.clean_data)?,
@@ -299,7 +325,14 @@ fn extract(input: InputArgs, format: OutFormat, output_dir: Option<PathBuf>) -> 
         format: input.input_format,
         fields,
     };
-    let docs = recoupe::ingest::read_inputs(default_inputs(&input.inputs), opts);
+    Ok((
+        pipeline,
+        recoupe::ingest::read_inputs(default_inputs(&input.inputs), opts),
+    ))
+}
+
+fn extract(input: InputArgs, format: OutFormat, output_dir: Option<PathBuf>) -> Result<ExitCode> {
+    let (pipeline, docs) = pipeline_and_docs(&input)?;
     if let Some(dir) = &output_dir {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
@@ -374,6 +407,8 @@ fn main() -> ExitCode {
             &data,
         ),
         Command::PeerEval { dir, failures } => recognize::peer_eval(&dir, failures),
+        Command::Ingest { input, db } => pipeline_and_docs(&input).and_then(|(p, docs)| store::ingest(&p, docs, &db)),
+        Command::Search { query, db, limit } => store::search(&query.join(" "), &db, limit),
     };
     match res {
         Ok(code) => code,

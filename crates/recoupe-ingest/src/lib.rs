@@ -61,7 +61,8 @@ pub struct Options {
     pub fields: FieldMap,
 }
 
-type DocIter = Box<dyn Iterator<Item = Result<RawDoc>> + Send>;
+/// A stream of documents, each read or an error saying which input and why.
+pub type DocIter = Box<dyn Iterator<Item = Result<RawDoc>> + Send>;
 
 fn format_from_name(name: &str) -> Option<Format> {
     let lower = name.to_ascii_lowercase();

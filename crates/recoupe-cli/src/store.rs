@@ -1,0 +1,97 @@
+//! `recoupe ingest` and `recoupe search`: the pipeline into the store, and back out.
+
+use anyhow::{Context, Result};
+use recoupe::Pipeline;
+use recoupe_store::{SqliteStore, Store};
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Records per transaction: large enough that SQLite's commit cost is spread thin, small
+/// enough that an interrupted run loses little work.
+const TX_BATCH: usize = 256;
+
+pub fn ingest(pipeline: &Pipeline, docs: recoupe::ingest::DocIter, db: &Path) -> Result<ExitCode> {
+    let mut store = SqliteStore::open(db).with_context(|| format!("opening {}", db.display()))?;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} articles ({per_sec}) {msg}").expect("template"),
+        );
+        b.enable_steady_tick(std::time::Duration::from_millis(200));
+        b
+    });
+    let (mut added, mut present, mut failed) = (0usize, 0usize, 0usize);
+    let mut batch = Vec::with_capacity(TX_BATCH);
+    let mut flush = |batch: &mut Vec<recoupe::Extraction>, store: &mut SqliteStore| -> Result<()> {
+        let r = store.add(batch)?;
+        added += r.added;
+        present += r.present;
+        batch.clear();
+        Ok(())
+    };
+    pipeline.run(docs, |r| -> Result<()> {
+        match r {
+            Ok(rec) => {
+                batch.push(rec);
+                if batch.len() >= TX_BATCH {
+                    flush(&mut batch, &mut store)?;
+                }
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                match &bar {
+                    Some(b) => b.println(format!("recoupe: error: {e}")),
+                    None => eprintln!("recoupe: error: {e}"),
+                }
+            }
+        }
+        Ok(())
+    })?;
+    flush(&mut batch, &mut store)?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    eprintln!(
+        "recoupe: {added} article(s) added, {present} already stored, {failed} input(s) failed; {} in {}",
+        store.articles()?,
+        db.display()
+    );
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+pub fn search(query: &str, db: &Path, limit: usize) -> Result<ExitCode> {
+    if !db.exists() {
+        anyhow::bail!("{} does not exist: run `recoupe ingest` first", db.display());
+    }
+    let store = SqliteStore::open(db).with_context(|| format!("opening {}", db.display()))?;
+    // Names the gazetteer knows are searched by entity too, under every spelling.
+    let gazetteer = recoupe::entities::Gazetteer::builtin()?;
+    let words = recoupe::entities::words(query);
+    let linked = gazetteer.link(&words);
+    let ids: Vec<String> = linked
+        .entities
+        .iter()
+        .filter(|e| e.known)
+        .map(|e| e.id.clone())
+        .collect();
+    let hits = store.search(query, &ids, limit)?;
+    for h in &hits {
+        println!(
+            "{}  {}  {}",
+            h.published.as_deref().unwrap_or("----------"),
+            h.title.as_deref().unwrap_or(""),
+            h.doc
+        );
+        println!("    {}", h.snippet.replace('\n', " "));
+    }
+    eprintln!("recoupe: {} result(s)", hits.len());
+    Ok(ExitCode::SUCCESS)
+}

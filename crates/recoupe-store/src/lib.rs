@@ -1,0 +1,399 @@
+//! The store: where extraction records live between runs.
+//!
+//! [`Store`] is the seam between the pipeline and a database, so that a PostgreSQL back
+//! end can follow without touching the pipeline; [`SqliteStore`] is the default, one file
+//! in WAL mode (rusqlite, bundled SQLite). An article is keyed by the hash of its URL and
+//! text: ingesting the same record twice stores it once. Each batch is one transaction, so
+//! a crash leaves whole batches or nothing, never half an article.
+
+pub mod migrations;
+
+use recoupe_model::{Extraction, Modality, Stance};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::path::Path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("record: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error("the database has schema version {found}, newer than this recoupe knows ({known})")]
+    TooNew { found: i64, known: i64 },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What a batch did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchReport {
+    pub added: usize,
+    /// Already in the store (same URL and text).
+    pub present: usize,
+}
+
+/// One full-text search result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub doc: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    /// A piece of the text around the match, the matched words in `[…]`.
+    pub snippet: String,
+}
+
+/// Where extraction records are kept.
+pub trait Store {
+    /// Adds a batch of records in one transaction; records already present are skipped.
+    fn add(&mut self, records: &[Extraction]) -> Result<BatchReport>;
+    /// Number of articles stored.
+    fn articles(&self) -> Result<usize>;
+    /// Articles matching a full-text query (words, accents and case folded); `entity_ids`
+    /// also match articles that mention those entities under any spelling.
+    fn search(&self, words: &str, entity_ids: &[String], limit: usize) -> Result<Vec<Hit>>;
+}
+
+/// The identity of an article: its URL and its text.
+pub fn article_key(rec: &Extraction) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(rec.url.as_deref().unwrap_or("").as_bytes());
+    h.update(&[0]);
+    h.update(rec.text.as_bytes());
+    h.finalize().to_hex()[..32].to_string()
+}
+
+/// The SQLite store.
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (creating it if needed) and migrates the database at `path`.
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        Self::with(conn)
+    }
+
+    /// A store that lives in memory, for tests and one-off runs.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::with(Connection::open_in_memory()?)
+    }
+
+    fn with(mut conn: Connection) -> Result<Self> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrations::migrate(&mut conn)?;
+        Ok(Self { conn })
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// The underlying connection, for reports and tests.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn modality(m: Modality) -> &'static str {
+    match m {
+        Modality::Asserted => "asserted",
+        Modality::Hedged => "hedged",
+        Modality::Denied => "denied",
+    }
+}
+
+fn stance(s: Stance) -> &'static str {
+    match s {
+        Stance::Confirms => "confirms",
+        Stance::Denies => "denies",
+        Stance::CannotConfirm => "cannot_confirm",
+    }
+}
+
+/// The entity, claim and statement rows of one stored article.
+pub(crate) fn insert_rows(tx: &rusqlite::Transaction, id: i64, rec: &Extraction) -> Result<()> {
+    let mut ent = tx.prepare_cached(
+        "INSERT INTO mentions (article_id, entity_id, name, kind, mentions) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for e in &rec.entities {
+        ent.execute(params![id, e.id, e.name, e.kind, e.mentions.len() as i64])?;
+    }
+    let mut claim = tx.prepare_cached(
+        "INSERT INTO claims (article_id, idx, value_exact, value_min, value_max, approx, counted, category,
+           actor_entity, actor_text, location_entity, location_text, source_entity, source_text,
+           cites_text, modality, said_on, when_text, span_start, span_end, sentence_start, sentence_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+    )?;
+    let parts = |x: &Option<recoupe_model::Ref>| {
+        (
+            x.as_ref().and_then(|r| r.entity.clone()),
+            x.as_ref().map(|r| r.text.clone()),
+        )
+    };
+    for (i, c) in rec.claims.iter().enumerate() {
+        let (ae, at) = parts(&c.actor);
+        let (le, lt) = parts(&c.location);
+        let (se, st) = parts(&c.source);
+        claim.execute(params![
+            id,
+            i as i64,
+            c.value.exact,
+            c.value.min,
+            c.value.max,
+            c.approx,
+            c.counted,
+            c.category,
+            ae,
+            at,
+            le,
+            lt,
+            se,
+            st,
+            c.cites.as_ref().map(|r| r.text.clone()),
+            modality(c.modality),
+            c.said_on,
+            c.when_text,
+            c.span.start as i64,
+            c.span.end as i64,
+            c.sentence.start as i64,
+            c.sentence.end as i64
+        ])?;
+    }
+    let mut statement = tx.prepare_cached(
+        "INSERT INTO statements (article_id, idx, subject, stance, source_entity, source_text, said_on, when_text,
+           sentence_start, sentence_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (i, s) in rec.statements.iter().enumerate() {
+        let (se, st) = parts(&s.source);
+        statement.execute(params![
+            id,
+            i as i64,
+            s.subject,
+            stance(s.stance),
+            se,
+            st,
+            s.said_on,
+            s.when_text,
+            s.span.start as i64,
+            s.span.end as i64
+        ])?;
+    }
+    Ok(())
+}
+
+impl Store for SqliteStore {
+    fn add(&mut self, records: &[Extraction]) -> Result<BatchReport> {
+        let tx = self.conn.transaction()?;
+        let mut report = BatchReport::default();
+        for rec in records {
+            let key = article_key(rec);
+            let present = tx
+                .prepare_cached("SELECT id FROM articles WHERE key = ?1")?
+                .query_row([&key], |r| r.get::<_, i64>(0))
+                .optional()?;
+            if present.is_some() {
+                report.present += 1;
+                continue;
+            }
+            tx.prepare_cached(
+                "INSERT INTO articles (key, doc, url, title, published, language, text, record)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?
+            .execute(params![
+                key,
+                rec.doc,
+                rec.url,
+                rec.title,
+                rec.published,
+                rec.language,
+                rec.text,
+                serde_json::to_string(rec)?
+            ])?;
+            let id = tx.last_insert_rowid();
+            insert_rows(&tx, id, rec)?;
+            let ids: Vec<String> = rec.entities.iter().map(|e| e.id.replace('-', "_")).collect();
+            tx.prepare_cached("INSERT INTO article_fts (rowid, title, text, entities) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![id, rec.title, rec.text, ids.join(" ")])?;
+            report.added += 1;
+        }
+        tx.commit()?;
+        Ok(report)
+    }
+
+    fn articles(&self) -> Result<usize> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    fn search(&self, words: &str, entity_ids: &[String], limit: usize) -> Result<Vec<Hit>> {
+        // Each word quoted (FTS5 syntax characters are the user's text, not operators);
+        // entity ids OR-ed in on their own column.
+        let mut terms: Vec<String> = words
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("\"{w}\""))
+            .collect();
+        let words_q = terms.join(" AND ");
+        terms.clear();
+        for id in entity_ids {
+            terms.push(format!("entities:\"{}\"", id.replace('-', "_")));
+        }
+        let query = match (words_q.is_empty(), terms.is_empty()) {
+            (true, true) => return Ok(Vec::new()),
+            (false, true) => words_q,
+            (true, false) => terms.join(" OR "),
+            (false, false) => format!("({words_q}) OR {}", terms.join(" OR ")),
+        };
+        let mut st = self.conn.prepare(
+            "SELECT a.doc, a.title, a.published, snippet(article_fts, 1, '[', ']', '…', 12)
+             FROM article_fts JOIN articles a ON a.id = article_fts.rowid
+             WHERE article_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = st.query_map(params![query, limit as i64], |r| {
+            Ok(Hit {
+                doc: r.get(0)?,
+                title: r.get(1)?,
+                published: r.get(2)?,
+                snippet: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use recoupe_model::{Article, Claim, Entity, Ref, Span, Value};
+
+    fn record(doc: &str, text: &str) -> Extraction {
+        let mut rec = Extraction::from_article(Article {
+            doc: doc.into(),
+            title: Some(text.lines().next().unwrap_or("").into()),
+            text: text.into(),
+            language: Some("fr".into()),
+            ..Default::default()
+        });
+        rec.entities.push(Entity {
+            id: "kursk-oblast".into(),
+            name: "Kursk Oblast".into(),
+            kind: "region".into(),
+            mentions: vec![Span::new(0, 6)],
+        });
+        rec.claims.push(Claim {
+            span: Span::new(10, 20),
+            sentence: Span::new(0, text.chars().count()),
+            value: Value {
+                max: Some(12000.0),
+                ..Default::default()
+            },
+            approx: false,
+            counted: "soldats".into(),
+            category: "troops".into(),
+            actor: Some(Ref {
+                entity: Some("north-korea".into()),
+                text: "nord-coréens".into(),
+            }),
+            location: None,
+            source: None,
+            modality: Modality::Hedged,
+            said_on: None,
+            when_text: None,
+            cites: None,
+        });
+        rec
+    }
+
+    #[test]
+    fn the_same_record_twice_is_stored_once() {
+        let mut s = SqliteStore::open_in_memory().unwrap();
+        let a = record("a.txt", "Koursk : jusqu'à 12 000 soldats nord-coréens.");
+        let b = record("b.txt", "Kharkiv : trois districts bombardés.");
+        assert_eq!(s.add(&[a.clone(), b]).unwrap(), BatchReport { added: 2, present: 0 });
+        assert_eq!(s.add(&[a]).unwrap(), BatchReport { added: 0, present: 1 });
+        assert_eq!(s.articles().unwrap(), 2);
+        let claims: i64 = s
+            .connection()
+            .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(claims, 2);
+    }
+
+    #[test]
+    fn an_old_database_is_migrated_with_its_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let rec = record("a.txt", "Koursk : jusqu'à 12 000 soldats nord-coréens.");
+        {
+            // A database written by the first version: articles only.
+            let mut conn = Connection::open(&path).unwrap();
+            migrations::migrate_to(&mut conn, 1).unwrap();
+            conn.execute(
+                "INSERT INTO articles (key, doc, text, record) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    article_key(&rec),
+                    rec.doc,
+                    rec.text,
+                    serde_json::to_string(&rec).unwrap()
+                ],
+            )
+            .unwrap();
+        }
+        let mut s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), migrations::CURRENT);
+        assert_eq!(s.articles().unwrap(), 1);
+        let claims: i64 = s
+            .connection()
+            .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(claims, 1, "the stored record's claim became a row");
+        assert_eq!(
+            s.search("", &["kursk-oblast".into()], 5).unwrap().len(),
+            1,
+            "and is searchable"
+        );
+        assert_eq!(s.add(&[rec]).unwrap().present, 1, "and known");
+    }
+
+    #[test]
+    fn a_newer_database_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        Connection::open(&path)
+            .unwrap()
+            .pragma_update(None, "user_version", 99)
+            .unwrap();
+        assert!(matches!(
+            SqliteStore::open(&path),
+            Err(StoreError::TooNew { found: 99, .. })
+        ));
+    }
+
+    #[test]
+    fn search_folds_accents_and_finds_entities_by_id() {
+        let mut s = SqliteStore::open_in_memory().unwrap();
+        s.add(&[record("a.txt", "Koursk : les soldats sont arrivés.")]).unwrap();
+        let hits = s.search("arrives", &[], 10).unwrap();
+        assert_eq!(hits.len(), 1, "accents folded");
+        assert!(hits[0].snippet.contains("[arrivés]"), "{:?}", hits[0]);
+        let hits = s.search("Kursk", &["kursk-oblast".into()], 10).unwrap();
+        assert_eq!(hits.len(), 1, "the entity matches another spelling");
+        assert_eq!(
+            s.search("Kursk", &[], 10).unwrap().len(),
+            1,
+            "entity ids are indexed words too"
+        );
+        assert!(s.search("Kharkiv", &[], 10).unwrap().is_empty());
+        assert!(
+            s.search("\"(", &[], 10).unwrap().is_empty(),
+            "query syntax is the user's text"
+        );
+    }
+}
