@@ -208,6 +208,7 @@ impl Extractor {
                     .filter(|m| m.entity == i)
                     .map(|m| Span::new(m.start, m.end))
                     .collect(),
+                country: e.country.clone().filter(|c| *c != e.id),
             })
             .collect();
         Analysis {

@@ -207,6 +207,9 @@ pub struct Entity {
     pub name: String,
     pub kind: String,
     pub mentions: Vec<Span>,
+    /// The country an agency, armed group or place belongs to, when the gazetteer says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 /// The record `recoupe extract --format jsonl` prints for each article.

@@ -7,6 +7,7 @@
 //! a crash leaves whole batches or nothing, never half an article.
 
 pub mod migrations;
+pub mod stories;
 
 use recoupe_model::{Extraction, Modality, Stance};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -65,6 +66,8 @@ pub fn article_key(rec: &Extraction) -> String {
 /// The SQLite store.
 pub struct SqliteStore {
     conn: Connection,
+    /// The stories so far (id, memory), loaded at open and kept up to date by `add`.
+    stories: Vec<(i64, stories::Signature)>,
 }
 
 impl SqliteStore {
@@ -85,7 +88,8 @@ impl SqliteStore {
     fn with(mut conn: Connection) -> Result<Self> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::migrate(&mut conn)?;
-        Ok(Self { conn })
+        let stories = load_stories(&conn)?;
+        Ok(Self { conn, stories })
     }
 
     /// The schema version of the open database.
@@ -187,6 +191,74 @@ pub(crate) fn insert_rows(tx: &rusqlite::Transaction, id: i64, rec: &Extraction)
     Ok(())
 }
 
+fn load_stories(conn: &Connection) -> Result<Vec<(i64, stories::Signature)>> {
+    let mut st = conn.prepare("SELECT id, signature FROM stories ORDER BY id")?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = Vec::new();
+    for r in rows {
+        let (id, sig) = r?;
+        out.push((id, serde_json::from_str(&sig)?));
+    }
+    Ok(out)
+}
+
+/// Places the claim- and statement-bearing paragraphs of a stored article in stories,
+/// creating stories as needed, within the caller's transaction.
+pub(crate) fn place_article(
+    tx: &rusqlite::Transaction,
+    stories: &mut Vec<(i64, stories::Signature)>,
+    id: i64,
+    rec: &Extraction,
+) -> Result<()> {
+    let mut previous: Option<usize> = None;
+    for u in stories::units(rec) {
+        // A paragraph without figures (a confirmation, a denial) or without names stays
+        // with the paragraph before it in its article.
+        let placed = match previous {
+            Some(p) if u.claims.is_empty() || u.entities.is_empty() => Some(p),
+            _ => stories::place(stories.iter().map(|(_, s)| s), &u),
+        };
+        let k = match placed {
+            Some(k) => k,
+            None => {
+                tx.execute("INSERT INTO stories (label, signature) VALUES ('', '{}')", [])?;
+                stories.push((tx.last_insert_rowid(), stories::Signature::default()));
+                stories.len() - 1
+            }
+        };
+        previous = Some(k);
+        let (sid, sig) = &mut stories[k];
+        stories::absorb(sig, &u);
+        tx.execute(
+            "UPDATE stories SET label = ?2, first_date = ?3, last_date = ?4, signature = ?5 WHERE id = ?1",
+            params![
+                *sid,
+                stories::label(sig),
+                sig.first_date,
+                sig.last_date,
+                serde_json::to_string(sig)?
+            ],
+        )?;
+        tx.execute(
+            "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?1, ?2)",
+            params![*sid, id],
+        )?;
+        for c in &u.claims {
+            tx.execute(
+                "INSERT INTO story_claims (story_id, claim_id) SELECT ?1, id FROM claims WHERE article_id = ?2 AND idx = ?3",
+                params![*sid, id, *c as i64],
+            )?;
+        }
+        for st in &u.statements {
+            tx.execute(
+                "INSERT INTO story_statements (story_id, statement_id) SELECT ?1, id FROM statements WHERE article_id = ?2 AND idx = ?3",
+                params![*sid, id, *st as i64],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 impl Store for SqliteStore {
     fn add(&mut self, records: &[Extraction]) -> Result<BatchReport> {
         let tx = self.conn.transaction()?;
@@ -217,6 +289,7 @@ impl Store for SqliteStore {
             ])?;
             let id = tx.last_insert_rowid();
             insert_rows(&tx, id, rec)?;
+            place_article(&tx, &mut self.stories, id, rec)?;
             let ids: Vec<String> = rec.entities.iter().map(|e| e.id.replace('-', "_")).collect();
             tx.prepare_cached("INSERT INTO article_fts (rowid, title, text, entities) VALUES (?1, ?2, ?3, ?4)")?
                 .execute(params![id, rec.title, rec.text, ids.join(" ")])?;
@@ -286,6 +359,7 @@ mod tests {
             name: "Kursk Oblast".into(),
             kind: "region".into(),
             mentions: vec![Span::new(0, 6)],
+            country: Some("russia".into()),
         });
         rec.claims.push(Claim {
             span: Span::new(10, 20),

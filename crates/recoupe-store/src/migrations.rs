@@ -10,7 +10,7 @@ use rusqlite::{Connection, Transaction};
 type Step = fn(&Transaction) -> Result<()>;
 
 /// The steps, in order: step `i` takes the schema from version `i` to `i + 1`.
-pub(crate) const STEPS: &[Step] = &[v1_articles, v2_claims, v3_search];
+pub(crate) const STEPS: &[Step] = &[v1_articles, v2_claims, v3_search, v4_stories];
 
 /// The schema version this code writes.
 pub const CURRENT: i64 = STEPS.len() as i64;
@@ -126,5 +126,46 @@ fn v3_search(tx: &Transaction) -> Result<()> {
                    coalesce((SELECT group_concat(replace(m.entity_id, '-', '_'), ' ') FROM mentions m WHERE m.article_id = a.id), '')
             FROM articles a;",
     )?;
+    Ok(())
+}
+
+/// Version 4: stories, and which claims, statements and articles each holds; the stored
+/// articles are placed in the order they came.
+fn v4_stories(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE stories (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            first_date TEXT,
+            last_date TEXT,
+            signature TEXT NOT NULL
+        );
+        CREATE TABLE story_claims (
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            claim_id INTEGER NOT NULL UNIQUE REFERENCES claims(id) ON DELETE CASCADE
+        );
+        CREATE TABLE story_statements (
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            statement_id INTEGER NOT NULL UNIQUE REFERENCES statements(id) ON DELETE CASCADE
+        );
+        CREATE TABLE story_articles (
+            story_id INTEGER NOT NULL REFERENCES stories(id),
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            UNIQUE (story_id, article_id)
+        );",
+    )?;
+    let mut rows: Vec<(i64, String)> = Vec::new();
+    {
+        let mut st = tx.prepare("SELECT id, record FROM articles ORDER BY id")?;
+        let it = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        for r in it {
+            rows.push(r?);
+        }
+    }
+    let mut stories = Vec::new();
+    for (id, record) in rows {
+        let rec: recoupe_model::Extraction = serde_json::from_str(&record)?;
+        crate::place_article(tx, &mut stories, id, &rec)?;
+    }
     Ok(())
 }

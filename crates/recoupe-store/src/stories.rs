@@ -1,0 +1,237 @@
+//! Stories: paragraphs grouped by the entities they are about, as they arrive.
+//!
+//! The unit is the paragraph that carries a claim or a statement, not the article: a live
+//! blog about North Korean troops also reports strikes on Kharkiv, and those figures belong
+//! to another story. A paragraph is a vector of the entities it names (weighted: a person,
+//! an agency or a town says more than a country; an agency or an army also names its
+//! country), a story the sum of its paragraphs' vectors; a paragraph joins the story it is
+//! closest to (cosine) within a month of the story's last date, and starts a story when
+//! none is close enough. A paragraph naming nothing stays with its article's previous
+//! paragraph. Each decision uses only the stories so far, so that ingesting new articles
+//! never recomputes the old ones.
+
+use recoupe_model::Extraction;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The cosine between a paragraph and a story above which it joins.
+const JOIN: f64 = 0.3;
+/// The weight of what a paragraph's figures count and whose they are ("troops of North
+/// Korea" against "wounded in Kharkiv"): more telling than any one name.
+const CLAIM_WEIGHT: f64 = 2.0;
+/// Days between a paragraph and a story's last date beyond which it starts a new story.
+const MAX_GAP_DAYS: i64 = 30;
+
+/// A story's memory: how often each entity was seen in it, and its dates.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Signature {
+    pub entities: BTreeMap<String, (String, f64)>,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+}
+
+/// A paragraph to place: its entities (id → (name, weight)), its date, what it carries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub entities: BTreeMap<String, (String, f64)>,
+    pub date: Option<String>,
+    pub claims: Vec<usize>,
+    pub statements: Vec<usize>,
+}
+
+fn weight(kind: &str) -> f64 {
+    match kind {
+        "person" | "agency" | "body" | "armed-group" | "organisation" | "party" => 2.0,
+        "city" | "region" | "place" => 1.5,
+        "country" => 1.0,
+        "name" => 1.0,
+        _ => 0.0, // media say who reports, not what happened
+    }
+}
+
+/// The paragraphs of a record that carry claims or statements.
+pub fn units(rec: &Extraction) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let date = rec
+        .published
+        .as_ref()
+        .filter(|d| d.len() >= 10)
+        .map(|d| d[..10].to_string());
+    let para_of = |offset: usize| {
+        rec.paragraphs
+            .iter()
+            .position(|p| p.span.start <= offset && offset < p.span.end)
+    };
+    let mut by_para: BTreeMap<Option<usize>, Unit> = BTreeMap::new();
+    let new_unit = || Unit {
+        entities: BTreeMap::new(),
+        date: date.clone(),
+        claims: Vec::new(),
+        statements: Vec::new(),
+    };
+    for (i, c) in rec.claims.iter().enumerate() {
+        by_para
+            .entry(para_of(c.sentence.start))
+            .or_insert_with(new_unit)
+            .claims
+            .push(i);
+    }
+    for (i, s) in rec.statements.iter().enumerate() {
+        by_para
+            .entry(para_of(s.span.start))
+            .or_insert_with(new_unit)
+            .statements
+            .push(i);
+    }
+    for (p, mut u) in by_para {
+        for &c in &u.claims {
+            let c = &rec.claims[c];
+            u.entities
+                .insert(format!("cat:{}", c.category), (c.category.clone(), CLAIM_WEIGHT));
+            if let Some(id) = c.actor.as_ref().and_then(|a| a.entity.as_ref()) {
+                u.entities.insert(format!("actor:{id}"), (id.clone(), CLAIM_WEIGHT));
+            }
+        }
+        let span = p.map(|p| rec.paragraphs[p].span);
+        for e in &rec.entities {
+            let w = weight(&e.kind);
+            if w == 0.0 {
+                continue;
+            }
+            let n = e
+                .mentions
+                .iter()
+                .filter(|m| span.is_none_or(|s| s.start <= m.start && m.end <= s.end))
+                .count();
+            if n > 0 {
+                u.entities.insert(e.id.clone(), (e.name.clone(), w));
+                if let (Some(c), "agency" | "armed-group" | "body") = (&e.country, e.kind.as_str()) {
+                    u.entities.entry(c.clone()).or_insert_with(|| (c.clone(), 1.0));
+                }
+            }
+        }
+        out.push(u);
+    }
+    out
+}
+
+fn days(a: &str, b: &str) -> Option<i64> {
+    let a: jiff::civil::Date = a.parse().ok()?;
+    let b: jiff::civil::Date = b.parse().ok()?;
+    Some(a.until(b).ok()?.get_days().abs() as i64)
+}
+
+/// The cosine between the unit's entity vector and the story's.
+pub fn score(sig: &Signature, u: &Unit) -> f64 {
+    let nu = u.entities.values().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    let ns = sig.entities.values().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if nu == 0.0 || ns == 0.0 {
+        return 0.0;
+    }
+    let dot: f64 = u
+        .entities
+        .iter()
+        .filter_map(|(id, (_, w))| sig.entities.get(id).map(|(_, sw)| w * sw))
+        .sum();
+    dot / (nu * ns)
+}
+
+/// The story a unit joins among `stories` (by index), or None for a new one.
+pub fn place<'a>(stories: impl IntoIterator<Item = &'a Signature>, u: &Unit) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    for (i, sig) in stories.into_iter().enumerate() {
+        if let (Some(d), Some(last)) = (&u.date, &sig.last_date) {
+            if days(d, last).is_some_and(|g| g > MAX_GAP_DAYS) {
+                continue;
+            }
+        }
+        let s = score(sig, u);
+        if s >= JOIN && best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// Adds a unit to a story's memory.
+pub fn absorb(sig: &mut Signature, u: &Unit) {
+    for (id, (name, w)) in &u.entities {
+        let e = sig.entities.entry(id.clone()).or_insert_with(|| (name.clone(), 0.0));
+        e.1 += w;
+    }
+    if let Some(d) = &u.date {
+        if sig.first_date.as_ref().is_none_or(|f| d < f) {
+            sig.first_date = Some(d.clone());
+        }
+        if sig.last_date.as_ref().is_none_or(|l| d > l) {
+            sig.last_date = Some(d.clone());
+        }
+    }
+}
+
+/// A label: the story's three weightiest entities.
+pub fn label(sig: &Signature) -> String {
+    let mut top: Vec<(&String, f64)> = sig
+        .entities
+        .iter()
+        .filter(|(k, _)| !k.contains(':'))
+        .map(|(_, (n, w))| (n, *w))
+        .collect();
+    top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    top.iter()
+        .take(3)
+        .map(|(n, _)| n.as_str())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(ids: &[(&str, f64)], date: Option<&str>) -> Unit {
+        Unit {
+            entities: ids.iter().map(|(i, w)| (i.to_string(), (i.to_string(), *w))).collect(),
+            date: date.map(str::to_string),
+            claims: vec![0],
+            statements: vec![],
+        }
+    }
+
+    #[test]
+    fn paragraphs_about_the_same_actors_join_and_others_do_not() {
+        let mut stories: Vec<Signature> = Vec::new();
+        let troops = unit(
+            &[("north-korea", 1.0), ("russia", 1.0), ("nis", 2.0)],
+            Some("2024-10-18"),
+        );
+        let more = unit(
+            &[("north-korea", 1.0), ("kursk-oblast", 1.5), ("nis", 2.0)],
+            Some("2024-10-20"),
+        );
+        let strikes = unit(&[("kharkiv", 1.5), ("russia", 1.0)], Some("2024-10-20"));
+        for u in [&troops, &more, &strikes] {
+            match place(&stories, u) {
+                Some(i) => absorb(&mut stories[i], u),
+                None => {
+                    let mut s = Signature::default();
+                    absorb(&mut s, u);
+                    stories.push(s);
+                }
+            }
+        }
+        assert_eq!(stories.len(), 2, "{stories:?}");
+        assert!(stories[0].entities.contains_key("kursk-oblast"));
+        assert!(stories[1].entities.contains_key("kharkiv"));
+        assert_eq!(stories[0].first_date.as_deref(), Some("2024-10-18"));
+        assert_eq!(stories[0].last_date.as_deref(), Some("2024-10-20"));
+    }
+
+    #[test]
+    fn a_month_apart_is_another_story() {
+        let mut s = Signature::default();
+        absorb(&mut s, &unit(&[("gaza", 1.5)], Some("2024-01-05")));
+        assert_eq!(place([&s], &unit(&[("gaza", 1.5)], Some("2024-01-20"))), Some(0));
+        assert_eq!(place([&s], &unit(&[("gaza", 1.5)], Some("2024-03-20"))), None);
+    }
+}
