@@ -368,7 +368,7 @@ fn compound(ctx: &Ctx, a: usize, e: usize) -> String {
 fn refine(lex: &Lexicon, ctx: &Ctx, category: String, a: usize, b: usize) -> String {
     if !matches!(
         category.as_str(),
-        "people" | "civilians" | "troops" | "officers" | "other"
+        "people" | "civilians" | "troops" | "officers" | "generals" | "other"
     ) {
         return category;
     }

@@ -134,6 +134,24 @@ enum Command {
         /// The database file (created if missing).
         #[arg(long, default_value = "recoupe.db")]
         db: PathBuf,
+        /// Then write the cross-check of every story as one HTML page to this file.
+        #[arg(long, value_name = "FILE")]
+        report: Option<PathBuf>,
+    },
+    /// The cross-check per story: tracks of estimates with their sources, modality and
+    /// dates, corroboration, contradictions, the best-supported figure, and who confirmed or
+    /// denied what. HTML is one self-contained page with an SVG timeline per track.
+    Report {
+        #[arg(long, default_value = "recoupe.db")]
+        db: PathBuf,
+        /// Only this story.
+        #[arg(long)]
+        story: Option<i64>,
+        #[arg(long, value_enum, default_value = "md")]
+        format: ReportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Full-text search over the stored articles: accents and case are folded, and a name
     /// the gazetteer knows also finds its other spellings ("Koursk" finds "Kursk").
@@ -155,6 +173,13 @@ enum Command {
         #[arg(long)]
         failures: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Md,
+    Html,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -407,7 +432,21 @@ fn main() -> ExitCode {
             &data,
         ),
         Command::PeerEval { dir, failures } => recognize::peer_eval(&dir, failures),
-        Command::Ingest { input, db } => pipeline_and_docs(&input).and_then(|(p, docs)| store::ingest(&p, docs, &db)),
+        Command::Ingest { input, db, report } => pipeline_and_docs(&input).and_then(|(p, docs)| {
+            let code = store::ingest(&p, docs, &db)?;
+            if let Some(out) = report {
+                store::report(&db, None, store::Format::Html, Some(&out))?;
+            }
+            Ok(code)
+        }),
+        Command::Report { db, story, format, out } => {
+            let f = match format {
+                ReportFormat::Md => store::Format::Md,
+                ReportFormat::Html => store::Format::Html,
+                ReportFormat::Json => store::Format::Json,
+            };
+            store::report(&db, story, f, out.as_deref())
+        }
         Command::Search { query, db, limit } => store::search(&query.join(" "), &db, limit),
     };
     match res {

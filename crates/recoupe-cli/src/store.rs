@@ -95,3 +95,36 @@ pub fn search(query: &str, db: &Path, limit: usize) -> Result<ExitCode> {
     eprintln!("recoupe: {} result(s)", hits.len());
     Ok(ExitCode::SUCCESS)
 }
+
+/// What `recoupe report` writes.
+pub enum Format {
+    Md,
+    Html,
+    Json,
+}
+
+pub fn report(db: &Path, story: Option<i64>, format: Format, out: Option<&Path>) -> Result<ExitCode> {
+    if !db.exists() {
+        anyhow::bail!("{} does not exist: run `recoupe ingest` first", db.display());
+    }
+    let store = SqliteStore::open(db).with_context(|| format!("opening {}", db.display()))?;
+    let stories = recoupe_report::build(store.connection(), story)?;
+    let text = match format {
+        Format::Md => recoupe_report::markdown(&stories),
+        Format::Html => recoupe_report::html(&stories)?,
+        Format::Json => serde_json::to_string_pretty(&stories)? + "\n",
+    };
+    match out {
+        Some(p) => {
+            std::fs::write(p, text).with_context(|| format!("writing {}", p.display()))?;
+            let shown = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+            eprintln!(
+                "recoupe: report of {} story(ies) written to {}",
+                stories.len(),
+                shown.display()
+            );
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
