@@ -21,43 +21,62 @@ pub fn ingest(pipeline: &Pipeline, docs: recoupe::ingest::DocIter, db: &Path) ->
         b.enable_steady_tick(std::time::Duration::from_millis(200));
         b
     });
-    let (mut added, mut present, mut failed) = (0usize, 0usize, 0usize);
-    let mut batch = Vec::with_capacity(TX_BATCH);
-    let mut flush = |batch: &mut Vec<recoupe::Extraction>, store: &mut SqliteStore| -> Result<()> {
-        let r = store.add(batch)?;
-        added += r.added;
-        present += r.present;
-        batch.clear();
-        Ok(())
-    };
-    pipeline.run(docs, |r| -> Result<()> {
-        match r {
-            Ok(rec) => {
-                batch.push(rec);
-                if batch.len() >= TX_BATCH {
-                    flush(&mut batch, &mut store)?;
+    let mut failed = 0usize;
+    // The store is written on a thread of its own, so that extraction goes on while a
+    // batch is committed.
+    let (added, present) = std::thread::scope(|scope| -> Result<(usize, usize)> {
+        let (to_writer, batches) = std::sync::mpsc::sync_channel::<Vec<recoupe::Extraction>>(4);
+        let writer = scope.spawn(move || -> Result<(usize, usize)> {
+            let (mut added, mut present) = (0, 0);
+            for batch in batches {
+                let r = store.add(&batch)?;
+                added += r.added;
+                present += r.present;
+            }
+            Ok((added, present))
+        });
+        let mut batch = Vec::with_capacity(TX_BATCH);
+        let sent = pipeline.run(docs, |r| -> Result<()> {
+            match r {
+                Ok(rec) => {
+                    batch.push(rec);
+                    if batch.len() >= TX_BATCH {
+                        to_writer
+                            .send(std::mem::replace(&mut batch, Vec::with_capacity(TX_BATCH)))
+                            .map_err(|_| anyhow::anyhow!("the store writer stopped"))?;
+                    }
+                    if let Some(b) = &bar {
+                        b.inc(1);
+                    }
                 }
-                if let Some(b) = &bar {
-                    b.inc(1);
+                Err(e) => {
+                    failed += 1;
+                    match &bar {
+                        Some(b) => b.println(format!("recoupe: error: {e}")),
+                        None => eprintln!("recoupe: error: {e}"),
+                    }
                 }
             }
-            Err(e) => {
-                failed += 1;
-                match &bar {
-                    Some(b) => b.println(format!("recoupe: error: {e}")),
-                    None => eprintln!("recoupe: error: {e}"),
-                }
-            }
+            Ok(())
+        });
+        if sent.is_ok() && !batch.is_empty() {
+            let _ = to_writer.send(batch);
         }
-        Ok(())
+        drop(to_writer);
+        // The writer's own error says more than "the writer stopped".
+        let written = writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the store writer panicked"))?;
+        let written = written?;
+        sent?;
+        Ok(written)
     })?;
-    flush(&mut batch, &mut store)?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    let total = SqliteStore::open(db)?.articles()?;
     eprintln!(
-        "recoupe: {added} article(s) added, {present} already stored, {failed} input(s) failed; {} in {}",
-        store.articles()?,
+        "recoupe: {added} article(s) added, {present} already stored, {failed} input(s) failed; {total} in {}",
         db.display()
     );
     Ok(if failed > 0 {

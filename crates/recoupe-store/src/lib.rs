@@ -67,7 +67,7 @@ pub fn article_key(rec: &Extraction) -> String {
 pub struct SqliteStore {
     conn: Connection,
     /// The stories so far (id, memory), loaded at open and kept up to date by `add`.
-    stories: Vec<(i64, stories::Signature)>,
+    stories: stories::Stories,
 }
 
 impl SqliteStore {
@@ -88,7 +88,7 @@ impl SqliteStore {
     fn with(mut conn: Connection) -> Result<Self> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::migrate(&mut conn)?;
-        let stories = load_stories(&conn)?;
+        let stories = stories::Stories::new(load_stories(&conn)?);
         Ok(Self { conn, stories })
     }
 
@@ -206,7 +206,7 @@ fn load_stories(conn: &Connection) -> Result<Vec<(i64, stories::Signature)>> {
 /// creating stories as needed, within the caller's transaction.
 pub(crate) fn place_article(
     tx: &rusqlite::Transaction,
-    stories: &mut Vec<(i64, stories::Signature)>,
+    stories: &mut stories::Stories,
     id: i64,
     rec: &Extraction,
 ) -> Result<()> {
@@ -216,45 +216,47 @@ pub(crate) fn place_article(
         // with the paragraph before it in its article.
         let placed = match previous {
             Some(p) if u.claims.is_empty() || u.entities.is_empty() => Some(p),
-            _ => stories::place(stories.iter().map(|(_, s)| s), &u),
+            _ => stories.place(&u),
         };
         let k = match placed {
             Some(k) => k,
             None => {
                 tx.execute("INSERT INTO stories (label, signature) VALUES ('', '{}')", [])?;
-                stories.push((tx.last_insert_rowid(), stories::Signature::default()));
-                stories.len() - 1
+                stories.push(tx.last_insert_rowid())
             }
         };
         previous = Some(k);
-        let (sid, sig) = &mut stories[k];
-        stories::absorb(sig, &u);
-        tx.execute(
-            "UPDATE stories SET label = ?2, first_date = ?3, last_date = ?4, signature = ?5 WHERE id = ?1",
-            params![
-                *sid,
-                stories::label(sig),
-                sig.first_date,
-                sig.last_date,
-                serde_json::to_string(sig)?
-            ],
-        )?;
-        tx.execute(
-            "INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?1, ?2)",
-            params![*sid, id],
-        )?;
+        stories.absorb(k, &u);
+        let sid = stories.list[k].0;
+        tx.prepare_cached("INSERT OR IGNORE INTO story_articles (story_id, article_id) VALUES (?1, ?2)")?
+            .execute(params![sid, id])?;
+        let mut claim = tx.prepare_cached("INSERT INTO story_claims (story_id, claim_id) SELECT ?1, id FROM claims WHERE article_id = ?2 AND idx = ?3")?;
         for c in &u.claims {
-            tx.execute(
-                "INSERT INTO story_claims (story_id, claim_id) SELECT ?1, id FROM claims WHERE article_id = ?2 AND idx = ?3",
-                params![*sid, id, *c as i64],
-            )?;
+            claim.execute(params![sid, id, *c as i64])?;
         }
+        let mut statement =
+            tx.prepare_cached("INSERT INTO story_statements (story_id, statement_id) SELECT ?1, id FROM statements WHERE article_id = ?2 AND idx = ?3")?;
         for st in &u.statements {
-            tx.execute(
-                "INSERT INTO story_statements (story_id, statement_id) SELECT ?1, id FROM statements WHERE article_id = ?2 AND idx = ?3",
-                params![*sid, id, *st as i64],
-            )?;
+            statement.execute(params![sid, id, *st as i64])?;
         }
+    }
+    Ok(())
+}
+
+/// Writes the stories changed by a batch (once each, not once per paragraph).
+pub(crate) fn save_stories(tx: &rusqlite::Transaction, stories: &mut stories::Stories) -> Result<()> {
+    let mut up = tx.prepare_cached(
+        "UPDATE stories SET label = ?2, first_date = ?3, last_date = ?4, signature = ?5 WHERE id = ?1",
+    )?;
+    for k in stories.take_dirty() {
+        let (sid, sig) = &stories.list[k];
+        up.execute(params![
+            *sid,
+            stories::label(sig),
+            sig.first_date,
+            sig.last_date,
+            serde_json::to_string(sig)?
+        ])?;
     }
     Ok(())
 }
@@ -295,6 +297,7 @@ impl Store for SqliteStore {
                 .execute(params![id, rec.title, rec.text, ids.join(" ")])?;
             report.added += 1;
         }
+        save_stories(&tx, &mut self.stories)?;
         tx.commit()?;
         Ok(report)
     }

@@ -162,10 +162,10 @@ fn v4_stories(tx: &Transaction) -> Result<()> {
             rows.push(r?);
         }
     }
-    let mut stories = Vec::new();
+    let mut stories = crate::stories::Stories::default();
     for (id, record) in rows {
         let rec: recoupe_model::Extraction = serde_json::from_str(&record)?;
         crate::place_article(tx, &mut stories, id, &rec)?;
     }
-    Ok(())
+    crate::save_stories(tx, &mut stories)
 }

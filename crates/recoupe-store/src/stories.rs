@@ -115,6 +115,12 @@ pub fn units(rec: &Extraction) -> Vec<Unit> {
     out
 }
 
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date.
+fn day_number(s: &str) -> Option<i32> {
+    let d: jiff::civil::Date = s.get(..10)?.parse().ok()?;
+    Some(d.since(jiff::civil::date(1970, 1, 1)).ok()?.get_days())
+}
+
 fn days(a: &str, b: &str) -> Option<i64> {
     let a: jiff::civil::Date = a.parse().ok()?;
     let b: jiff::civil::Date = b.parse().ok()?;
@@ -183,6 +189,105 @@ pub fn label(sig: &Signature) -> String {
         .map(|(n, _)| n.as_str())
         .collect::<Vec<_>>()
         .join(" · ")
+}
+
+/// The stories so far with what makes placing a paragraph cheap however many there are:
+/// an index from each entity to the stories that hold it, and each story's vector norm.
+#[derive(Debug, Default)]
+pub struct Stories {
+    pub list: Vec<(i64, Signature)>,
+    norms: Vec<f64>,
+    /// Each story's last date as a day number, compared before anything else.
+    last_day: Vec<Option<i32>>,
+    index: std::collections::HashMap<String, Vec<usize>>,
+    dirty: std::collections::BTreeSet<usize>,
+}
+
+impl Stories {
+    pub fn new(list: Vec<(i64, Signature)>) -> Self {
+        let mut s = Stories::default();
+        for (id, sig) in list {
+            let k = s.push(id);
+            for (e, v) in &sig.entities {
+                s.index.entry(e.clone()).or_default().push(k);
+                s.norms[k] += v.1 * v.1;
+            }
+            s.last_day[k] = sig.last_date.as_deref().and_then(day_number);
+            s.list[k].1 = sig;
+        }
+        s.dirty.clear();
+        s
+    }
+
+    /// A new, empty story with its database id; returns its index.
+    pub fn push(&mut self, id: i64) -> usize {
+        self.list.push((id, Signature::default()));
+        self.norms.push(0.0);
+        self.last_day.push(None);
+        self.list.len() - 1
+    }
+
+    /// The story a unit joins, among those sharing an entity with it.
+    pub fn place(&self, u: &Unit) -> Option<usize> {
+        let day = u.date.as_deref().and_then(day_number);
+        let mut seen = vec![false; self.list.len()];
+        let nu = u.entities.values().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        let mut best: Option<(usize, f64)> = None;
+        for k in u.entities.keys().filter_map(|e| self.index.get(e)).flatten().copied() {
+            if std::mem::replace(&mut seen[k], true) {
+                continue;
+            }
+            if let (Some(d), Some(last)) = (day, self.last_day[k]) {
+                if i64::from((d - last).abs()) > MAX_GAP_DAYS {
+                    continue;
+                }
+            }
+            let sig = &self.list[k].1;
+            let ns = self.norms[k].sqrt();
+            if nu == 0.0 || ns == 0.0 {
+                continue;
+            }
+            let dot: f64 = u
+                .entities
+                .iter()
+                .filter_map(|(id, (_, w))| sig.entities.get(id).map(|(_, sw)| w * sw))
+                .sum();
+            let score = dot / (nu * ns);
+            if score >= JOIN && best.is_none_or(|(_, b)| score > b) {
+                best = Some((k, score));
+            }
+        }
+        best.map(|(k, _)| k)
+    }
+
+    /// Adds a unit to story `k`.
+    pub fn absorb(&mut self, k: usize, u: &Unit) {
+        for (id, (name, w)) in &u.entities {
+            let sig = &mut self.list[k].1;
+            let old = sig.entities.get(id).map_or(0.0, |e| e.1);
+            if old == 0.0 {
+                self.index.entry(id.clone()).or_default().push(k);
+            }
+            sig.entities.entry(id.clone()).or_insert_with(|| (name.clone(), 0.0)).1 = old + w;
+            self.norms[k] += (old + w) * (old + w) - old * old;
+        }
+        let sig = &mut self.list[k].1;
+        if let Some(d) = &u.date {
+            if sig.first_date.as_ref().is_none_or(|f| d < f) {
+                sig.first_date = Some(d.clone());
+            }
+            if sig.last_date.as_ref().is_none_or(|l| d > l) {
+                sig.last_date = Some(d.clone());
+                self.last_day[k] = day_number(d);
+            }
+        }
+        self.dirty.insert(k);
+    }
+
+    /// The stories changed since the last call.
+    pub fn take_dirty(&mut self) -> Vec<usize> {
+        std::mem::take(&mut self.dirty).into_iter().collect()
+    }
 }
 
 #[cfg(test)]
