@@ -159,3 +159,106 @@ fn the_html_report_renders_in_a_real_browser() {
     );
     eprintln!("screenshot: {}", shot.display());
 }
+
+#[test]
+fn the_north_korean_troops_story_cross_checks_the_seeds() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    if !seeds.exists() {
+        eprintln!("../shared not found: seed story not checked");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    recoupe()
+        .arg("ingest")
+        .arg("--db")
+        .arg(&db)
+        .arg(examples())
+        .arg(&seeds)
+        .assert()
+        .success();
+    let json = recoupe()
+        .args(["report", "--format", "json", "--db"])
+        .arg(&db)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let stories: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let stories = stories.as_array().unwrap();
+    // The story whose North Korean troops track has the most estimates (no seed text here).
+    let troops_of = |s: &serde_json::Value| {
+        s["tracks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["category"] == "troops" && t["actor"] == "north-korea")
+            .map(|t| t["estimates"].as_array().unwrap().len())
+            .max()
+            .unwrap_or(0)
+    };
+    let nk = stories.iter().max_by_key(|s| troops_of(s)).expect("stories");
+    assert!(troops_of(nk) >= 5, "{nk}");
+    let track = |cat: &str| {
+        nk["tracks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["category"] == cat && t["actor"] == "north-korea")
+            .cloned()
+            .unwrap_or_else(|| panic!("no {cat} track: {nk}"))
+    };
+    let troops = track("troops");
+    let es = troops["estimates"].as_array().unwrap();
+    let find = |exact: Option<f64>, min: Option<f64>, max: Option<f64>| {
+        es.iter()
+            .find(|e| e["exact"].as_f64() == exact && e["min"].as_f64() == min && e["max"].as_f64() == max)
+            .unwrap_or_else(|| panic!("no estimate {exact:?} {min:?} {max:?} in {troops}"))
+    };
+    for (e, source) in [
+        (find(Some(1500.0), None, None), "renseignement"),
+        (find(Some(3000.0), None, None), "Bbc"),
+        (find(Some(10000.0), None, None), "Zelenski"),
+        (find(None, None, Some(12000.0)), "renseignement"),
+        (find(None, Some(1000.0), Some(3000.0)), "Joongang Ilbo"),
+    ] {
+        assert!(e["source"].as_str().is_some_and(|s| s.contains(source)), "{e}");
+    }
+    assert_eq!(track("officers")["estimates"][0]["exact"], 500.0);
+    assert_eq!(track("generals")["estimates"][0]["exact"], 3.0);
+    let statements = nk["statements"].as_array().unwrap();
+    assert!(
+        statements
+            .iter()
+            .any(|s| s["stance"] == "confirms" && s["source"].as_str().is_some_and(|x| x.contains("OTAN"))),
+        "{statements:?}"
+    );
+    assert!(
+        statements
+            .iter()
+            .any(|s| s["stance"] == "denies" && s["source"].as_str().is_some_and(|x| x.contains("Kremlin"))),
+        "{statements:?}"
+    );
+    // The wounded in Kharkiv are another story.
+    assert!(
+        nk["tracks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["category"] != "wounded"),
+        "{nk}"
+    );
+    let kharkiv = stories
+        .iter()
+        .find(|s| s["label"].as_str().is_some_and(|l| l.contains("Kharkiv")))
+        .expect("a Kharkiv story");
+    assert!(
+        kharkiv["tracks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["category"] == "wounded"),
+        "{kharkiv}"
+    );
+}

@@ -166,7 +166,7 @@ fn story(
     let mut actor_names: BTreeMap<String, String> = BTreeMap::new();
     {
         let mut st = conn.prepare(
-            "SELECT c.category, coalesce(c.actor_entity, ''), c.actor_text, c.value_exact, c.value_min, c.value_max,
+            "SELECT c.category, coalesce(c.actor_group, c.actor_entity, ''), c.actor_text, c.value_exact, c.value_min, c.value_max,
                     c.approx, c.counted, c.source_text, c.cites_text, c.modality, coalesce(c.said_on, a.published),
                     c.when_text, a.text, c.sentence_start, c.sentence_end, a.doc
              FROM story_claims sc JOIN claims c ON c.id = sc.claim_id JOIN articles a ON a.id = c.article_id

@@ -130,8 +130,8 @@ pub(crate) fn insert_rows(tx: &rusqlite::Transaction, id: i64, rec: &Extraction)
     let mut claim = tx.prepare_cached(
         "INSERT INTO claims (article_id, idx, value_exact, value_min, value_max, approx, counted, category,
            actor_entity, actor_text, location_entity, location_text, source_entity, source_text,
-           cites_text, modality, said_on, when_text, span_start, span_end, sentence_start, sentence_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+           cites_text, modality, said_on, when_text, span_start, span_end, sentence_start, sentence_end, actor_group)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     )?;
     let parts = |x: &Option<recoupe_model::Ref>| {
         (
@@ -141,6 +141,15 @@ pub(crate) fn insert_rows(tx: &rusqlite::Transaction, id: i64, rec: &Extraction)
     };
     for (i, c) in rec.claims.iter().enumerate() {
         let (ae, at) = parts(&c.actor);
+        // Whose, for grouping: a capital, a leader or an army stands for its country.
+        let group = ae.as_ref().map(|id| {
+            rec.entities
+                .iter()
+                .find(|e| &e.id == id)
+                .filter(|e| e.kind != "country")
+                .and_then(|e| e.country.clone())
+                .unwrap_or_else(|| id.clone())
+        });
         let (le, lt) = parts(&c.location);
         let (se, st) = parts(&c.source);
         claim.execute(params![
@@ -165,7 +174,8 @@ pub(crate) fn insert_rows(tx: &rusqlite::Transaction, id: i64, rec: &Extraction)
             c.span.start as i64,
             c.span.end as i64,
             c.sentence.start as i64,
-            c.sentence.end as i64
+            c.sentence.end as i64,
+            group
         ])?;
     }
     let mut statement = tx.prepare_cached(
@@ -216,7 +226,7 @@ pub(crate) fn place_article(
         // with the paragraph before it in its article.
         let placed = match previous {
             Some(p) if u.claims.is_empty() || u.entities.is_empty() => Some(p),
-            _ => stories.place(&u),
+            _ => stories.place(&u).or(previous.filter(|&p| stories.stays(p, &u))),
         };
         let k = match placed {
             Some(k) => k,

@@ -76,6 +76,8 @@ fn v2_claims(tx: &Transaction) -> Result<()> {
             counted TEXT NOT NULL,
             category TEXT NOT NULL,
             actor_entity TEXT, actor_text TEXT,
+            -- the country the actor stands for (Pyongyang, Kim Jong Un: North Korea)
+            actor_group TEXT,
             location_entity TEXT, location_text TEXT,
             source_entity TEXT, source_text TEXT,
             cites_text TEXT,

@@ -16,6 +16,10 @@ use std::collections::BTreeMap;
 
 /// The cosine between a paragraph and a story above which it joins.
 const JOIN: f64 = 0.3;
+/// The lower cosine enough to stay in the story of the article's previous paragraph: being
+/// in the same article is evidence too (but the strikes on Kharkiv in a live blog about
+/// troops score about 0.13 and still start their own story).
+const STAY: f64 = 0.2;
 /// The weight of what a paragraph's figures count and whose they are ("troops of North
 /// Korea" against "wounded in Kharkiv"): more telling than any one name.
 const CLAIM_WEIGHT: f64 = 2.0;
@@ -258,6 +262,23 @@ impl Stories {
             }
         }
         best.map(|(k, _)| k)
+    }
+
+    /// Whether a unit that joins no story is close enough to stay in story `k`, its
+    /// article's previous one.
+    pub fn stays(&self, k: usize, u: &Unit) -> bool {
+        let nu = u.entities.values().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        let ns = self.norms[k].sqrt();
+        if nu == 0.0 || ns == 0.0 {
+            return false;
+        }
+        let sig = &self.list[k].1;
+        let dot: f64 = u
+            .entities
+            .iter()
+            .filter_map(|(id, (_, w))| sig.entities.get(id).map(|(_, sw)| w * sw))
+            .sum();
+        dot / (nu * ns) >= STAY
     }
 
     /// Adds a unit to story `k`.
