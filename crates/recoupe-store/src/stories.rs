@@ -16,6 +16,10 @@ use std::collections::BTreeMap;
 
 /// The cosine between a paragraph and a story above which it joins.
 const JOIN: f64 = 0.3;
+/// An entity held by more stories than this is not used to find candidates.
+const COMMON: usize = 400;
+/// How many of the latest stories are always candidates.
+const RECENT: usize = 300;
 /// The lower cosine enough to stay in the story of the article's previous paragraph: being
 /// in the same article is evidence too (but the strikes on Kharkiv in a live blog about
 /// troops score about 0.13 and still start their own story).
@@ -234,13 +238,24 @@ impl Stories {
     /// The story a unit joins, among those sharing an entity with it.
     pub fn place(&self, u: &Unit) -> Option<usize> {
         let day = u.date.as_deref().and_then(day_number);
-        let mut seen = vec![false; self.list.len()];
+        // Candidates: the stories sharing one of the unit's rarer entities, and the most
+        // recent stories. An entity found in hundreds of stories (a country, a category)
+        // cannot tell them apart, and scanning its list would make ingest quadratic.
+        let n = self.list.len();
+        let mut candidates: Vec<usize> = u
+            .entities
+            .keys()
+            .filter_map(|e| self.index.get(e))
+            .filter(|list| list.len() <= COMMON)
+            .flatten()
+            .copied()
+            .chain(n.saturating_sub(RECENT)..n)
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
         let nu = u.entities.values().map(|(_, w)| w * w).sum::<f64>().sqrt();
         let mut best: Option<(usize, f64)> = None;
-        for k in u.entities.keys().filter_map(|e| self.index.get(e)).flatten().copied() {
-            if std::mem::replace(&mut seen[k], true) {
-                continue;
-            }
+        for k in candidates {
             if let (Some(d), Some(last)) = (day, self.last_day[k]) {
                 if i64::from((d - last).abs()) > MAX_GAP_DAYS {
                     continue;
