@@ -194,10 +194,27 @@ impl Extractor {
             }
             attribution::remember(&mut ctx, &resolved);
         }
+        // An unknown capitalised word inside a date ("on Friday", "en Mars") is no entity.
+        let in_date = |m: &recoupe_entities::Mention| {
+            !linked.entities[m.entity].known
+                && sents.iter().any(|s| {
+                    s.spans.iter().any(|r| {
+                        matches!(
+                            r.kind,
+                            recoupe_recognize::Kind::Date
+                                | recoupe_recognize::Kind::Datetime
+                                | recoupe_recognize::Kind::Time
+                                | recoupe_recognize::Kind::Set
+                        ) && r.start <= m.start
+                            && m.end <= r.end
+                    })
+                })
+        };
         let entities = linked
             .entities
             .iter()
             .enumerate()
+            .filter(|(i, _)| linked.mentions.iter().any(|m| m.entity == *i && !in_date(m)))
             .map(|(i, e)| Entity {
                 id: e.id.clone(),
                 name: e.name.clone(),
@@ -205,7 +222,7 @@ impl Extractor {
                 mentions: linked
                     .mentions
                     .iter()
-                    .filter(|m| m.entity == i)
+                    .filter(|m| m.entity == i && !in_date(m))
                     .map(|m| Span::new(m.start, m.end))
                     .collect(),
                 country: e.country.clone().filter(|c| *c != e.id),

@@ -255,6 +255,21 @@ pub(crate) fn place_article(
 
 /// Writes the stories changed by a batch (once each, not once per paragraph).
 pub(crate) fn save_stories(tx: &rusqlite::Transaction, stories: &mut stories::Stories) -> Result<()> {
+    stories.merge_close();
+    for (gone, keep) in stories.take_merged() {
+        for table in ["story_claims", "story_statements"] {
+            tx.execute(
+                &format!("UPDATE {table} SET story_id = ?2 WHERE story_id = ?1"),
+                params![gone, keep],
+            )?;
+        }
+        tx.execute(
+            "UPDATE OR IGNORE story_articles SET story_id = ?2 WHERE story_id = ?1",
+            params![gone, keep],
+        )?;
+        tx.execute("DELETE FROM story_articles WHERE story_id = ?1", params![gone])?;
+        tx.execute("DELETE FROM stories WHERE id = ?1", params![gone])?;
+    }
     let mut up = tx.prepare_cached(
         "UPDATE stories SET label = ?2, first_date = ?3, last_date = ?4, signature = ?5 WHERE id = ?1",
     )?;

@@ -16,6 +16,8 @@ use std::collections::BTreeMap;
 
 /// The cosine between a paragraph and a story above which it joins.
 const JOIN: f64 = 0.3;
+/// The cosine between two stories above which they are one story told in two starts.
+const MERGE: f64 = 0.5;
 /// An entity held by more stories than this is not used to find candidates.
 const COMMON: usize = 400;
 /// How many of the latest stories are always candidates.
@@ -26,7 +28,7 @@ const RECENT: usize = 300;
 const STAY: f64 = 0.2;
 /// The weight of what a paragraph's figures count and whose they are ("troops of North
 /// Korea" against "wounded in Kharkiv"): more telling than any one name.
-const CLAIM_WEIGHT: f64 = 2.0;
+const CLAIM_WEIGHT: f64 = 1.5;
 /// Days between a paragraph and a story's last date beyond which it starts a new story.
 const MAX_GAP_DAYS: i64 = 30;
 
@@ -209,6 +211,9 @@ pub struct Stories {
     last_day: Vec<Option<i32>>,
     index: std::collections::HashMap<String, Vec<usize>>,
     dirty: std::collections::BTreeSet<usize>,
+    /// Stories merged into another: (merged index, kept index), not yet written.
+    merged: Vec<(usize, usize)>,
+    alive: Vec<bool>,
 }
 
 impl Stories {
@@ -232,6 +237,7 @@ impl Stories {
         self.list.push((id, Signature::default()));
         self.norms.push(0.0);
         self.last_day.push(None);
+        self.alive.push(true);
         self.list.len() - 1
     }
 
@@ -250,6 +256,7 @@ impl Stories {
             .flatten()
             .copied()
             .chain(n.saturating_sub(RECENT)..n)
+            .filter(|&k| self.alive[k])
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
@@ -320,6 +327,82 @@ impl Stories {
         self.dirty.insert(k);
     }
 
+    /// Merges the changed stories into a close story (cosine of their vectors ≥ MERGE),
+    /// the smaller into the larger: two starts of one story meet once they share enough.
+    pub fn merge_close(&mut self) {
+        let dirty: Vec<usize> = self.dirty.iter().copied().collect();
+        for a in dirty {
+            if !self.alive[a] {
+                continue;
+            }
+            let n = self.list.len();
+            let mut cands: Vec<usize> = self.list[a]
+                .1
+                .entities
+                .keys()
+                .filter_map(|e| self.index.get(e))
+                .filter(|l| l.len() <= COMMON)
+                .flatten()
+                .copied()
+                .chain(n.saturating_sub(RECENT)..n)
+                .filter(|&b| b != a && self.alive[b])
+                .collect();
+            cands.sort_unstable();
+            cands.dedup();
+            let (sa, na) = (&self.list[a].1, self.norms[a].sqrt());
+            let best = cands
+                .into_iter()
+                .filter(|&b| match (self.last_day[a], self.last_day[b]) {
+                    (Some(x), Some(y)) => i64::from((x - y).abs()) <= MAX_GAP_DAYS,
+                    _ => true,
+                })
+                .map(|b| {
+                    let sb = &self.list[b].1;
+                    let dot: f64 = sa
+                        .entities
+                        .iter()
+                        .filter_map(|(id, (_, w))| sb.entities.get(id).map(|(_, v)| w * v))
+                        .sum();
+                    let nb = self.norms[b].sqrt();
+                    (b, if na * nb == 0.0 { 0.0 } else { dot / (na * nb) })
+                })
+                .filter(|&(_, c)| c >= MERGE)
+                .max_by(|x, y| x.1.total_cmp(&y.1));
+            if let Some((b, _)) = best {
+                let (keep, gone) = if self.norms[a] >= self.norms[b] { (a, b) } else { (b, a) };
+                let sig = std::mem::take(&mut self.list[gone].1);
+                let unit = Unit {
+                    entities: sig.entities,
+                    date: sig.first_date.clone(),
+                    claims: Vec::new(),
+                    statements: Vec::new(),
+                };
+                self.absorb(keep, &unit);
+                if let Some(l) = sig.last_date {
+                    let u = Unit {
+                        entities: Default::default(),
+                        date: Some(l),
+                        claims: Vec::new(),
+                        statements: Vec::new(),
+                    };
+                    self.absorb(keep, &u);
+                }
+                self.alive[gone] = false;
+                self.norms[gone] = 0.0;
+                self.dirty.remove(&gone);
+                self.merged.push((gone, keep));
+            }
+        }
+    }
+
+    /// The merges since the last call, as (merged story id, kept story id).
+    pub fn take_merged(&mut self) -> Vec<(i64, i64)> {
+        std::mem::take(&mut self.merged)
+            .into_iter()
+            .map(|(g, k)| (self.list[g].0, self.list[k].0))
+            .collect()
+    }
+
     /// The stories changed since the last call.
     pub fn take_dirty(&mut self) -> Vec<usize> {
         std::mem::take(&mut self.dirty).into_iter().collect()
@@ -366,6 +449,38 @@ mod tests {
         assert!(stories[1].entities.contains_key("kharkiv"));
         assert_eq!(stories[0].first_date.as_deref(), Some("2024-10-18"));
         assert_eq!(stories[0].last_date.as_deref(), Some("2024-10-20"));
+    }
+
+    #[test]
+    fn two_starts_of_one_story_merge_into_the_larger() {
+        let mut st = Stories::default();
+        let a = st.push(10);
+        st.absorb(
+            a,
+            &unit(
+                &[("rochebrune", 1.5), ("sorne", 1.5), ("france", 1.0)],
+                Some("2025-03-04"),
+            ),
+        );
+        st.absorb(a, &unit(&[("rochebrune", 1.5), ("sorne", 1.5)], Some("2025-03-05")));
+        let b = st.push(11);
+        st.absorb(
+            b,
+            &unit(
+                &[("rochebrune", 1.5), ("sorne", 1.5), ("sornac", 1.5)],
+                Some("2025-03-06"),
+            ),
+        );
+        let c = st.push(12);
+        st.absorb(c, &unit(&[("gaza", 1.5), ("israel", 1.0)], Some("2025-03-06")));
+        st.merge_close();
+        assert_eq!(st.take_merged(), vec![(11, 10)]);
+        assert!(st.list[a].1.entities.contains_key("sornac"));
+        assert_eq!(st.list[a].1.last_date.as_deref(), Some("2025-03-06"));
+        assert_eq!(
+            st.place(&unit(&[("rochebrune", 1.5), ("sornac", 1.5)], Some("2025-03-07"))),
+            Some(a)
+        );
     }
 
     #[test]
