@@ -6,7 +6,8 @@ fn main() {
     let a: Vec<String> = std::env::args().skip(1).collect();
     let lang = recoupe_recognize::Lang::parse(&a[0]).expect("fr or en");
     let rec = recoupe_recognize::Recognizer::new().expect("tables");
-    let reference = "2024-10-18T00:00:00".parse().ok();
+    // REF=none to time without a reference date (relative dates left unresolved).
+    let reference = if std::env::var("REF").as_deref() == Ok("none") { None } else { "2024-10-18T00:00:00".parse().ok() };
     // FAMILIES=numbers,ranges,units,datetime (default: all) to time one recogniser.
     let f = std::env::var("FAMILIES").unwrap_or_else(|_| "numbers,ranges,units,datetime".into());
     let fam = recoupe_recognize::Families {
