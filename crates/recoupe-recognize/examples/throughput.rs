@@ -7,7 +7,11 @@ fn main() {
     let lang = recoupe_recognize::Lang::parse(&a[0]).expect("fr or en");
     let rec = recoupe_recognize::Recognizer::new().expect("tables");
     // REF=none to time without a reference date (relative dates left unresolved).
-    let reference = if std::env::var("REF").as_deref() == Ok("none") { None } else { "2024-10-18T00:00:00".parse().ok() };
+    let reference = if std::env::var("REF").as_deref() == Ok("none") {
+        None
+    } else {
+        "2024-10-18T00:00:00".parse().ok()
+    };
     // FAMILIES=numbers,ranges,units,datetime (default: all) to time one recogniser.
     let f = std::env::var("FAMILIES").unwrap_or_else(|_| "numbers,ranges,units,datetime".into());
     let fam = recoupe_recognize::Families {

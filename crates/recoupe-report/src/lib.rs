@@ -112,7 +112,8 @@ pub struct StoryReport {
     pub label: String,
     pub first_date: Option<String>,
     pub last_date: Option<String>,
-    pub articles: Vec<(String, Option<String>)>,
+    /// (doc, title, the doc it is a near-copy of).
+    pub articles: Vec<(String, Option<String>, Option<String>)>,
     pub tracks: Vec<Track>,
     pub statements: Vec<StatementRow>,
 }
@@ -154,10 +155,11 @@ fn story(
     let mut articles = Vec::new();
     {
         let mut st = conn.prepare(
-            "SELECT a.doc, a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+            "SELECT a.doc, a.title, o.doc FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+             LEFT JOIN copies c ON c.article_id = a.id LEFT JOIN articles o ON o.id = c.original_id
              WHERE sa.story_id = ?1 ORDER BY coalesce(a.published, ''), a.id",
         )?;
-        for r in st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))? {
+        for r in st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
             articles.push(r?);
         }
     }
@@ -200,11 +202,11 @@ fn story(
                 actor_names.entry(key.1.clone()).or_insert(t);
             }
             let list = tracks.entry(key).or_default();
-            // The same sentence and value from another outlet: one more carrier.
-            match list
-                .iter_mut()
-                .find(|o| o.sentence == e.sentence && o.bounds() == e.bounds())
-            {
+            // The same figure in the same words from another outlet (a wire story, lightly
+            // edited): one more carrier, not one more estimate.
+            match list.iter_mut().find(|o| {
+                o.bounds() == e.bounds() && (o.sentence == e.sentence || near_duplicate(&o.sentence, &e.sentence))
+            }) {
                 Some(o) => o.carriers.extend(e.carriers),
                 None => list.push(e),
             }
@@ -249,6 +251,27 @@ fn story(
         tracks,
         statements,
     })
+}
+
+/// Word 3-shingles of a sentence, lower-cased.
+fn shingles(s: &str) -> std::collections::HashSet<String> {
+    let words: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.windows(3).map(|w| w.join(" ")).collect()
+}
+
+/// Two sentences that share most of their word 3-shingles (Jaccard ≥ 0.6): the same
+/// sentence reworded at the margins by a copy desk.
+pub fn near_duplicate(a: &str, b: &str) -> bool {
+    let (x, y) = (shingles(a), shingles(b));
+    if x.is_empty() || y.is_empty() {
+        return false;
+    }
+    let inter = x.intersection(&y).count() as f64;
+    inter / ((x.len() + y.len()) as f64 - inter) >= 0.6
 }
 
 /// Two estimates agree when their intervals meet, with 10% of slack.
@@ -383,6 +406,16 @@ mod tests {
             sentence: format!("{src} {exact:?} {min:?} {max:?}"),
             carriers: vec!["a".into()],
         }
+    }
+
+    #[test]
+    fn a_lightly_edited_copy_is_the_same_sentence() {
+        let wire =
+            "Au moins 40 personnes ont été tuées samedi dans des frappes sur la ville, selon les autorités locales.";
+        let copy = "Au moins 40 personnes ont été tuées samedi dans des frappes sur la ville, selon les autorités locales citées par l'AFP.";
+        let other = "Les secours ont retrouvé 40 personnes vivantes sous les décombres dimanche matin.";
+        assert!(near_duplicate(wire, copy));
+        assert!(!near_duplicate(wire, other));
     }
 
     #[test]

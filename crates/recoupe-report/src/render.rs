@@ -54,6 +54,16 @@ pub fn markdown(stories: &[StoryReport]) -> String {
             }
             out.push('\n');
         }
+        let copies = s.articles.iter().filter(|a| a.2.is_some()).count();
+        let _ = writeln!(out, "### Articles ({} near-copies)\n", copies);
+        for (doc, title, copy_of) in &s.articles {
+            let note = copy_of
+                .as_deref()
+                .map(|o| format!(" — copy of {o}"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "- {} ({doc}){note}", title.as_deref().unwrap_or(""));
+        }
+        out.push('\n');
         if !s.statements.is_empty() {
             let _ = writeln!(out, "### Statements\n");
             for st in &s.statements {
@@ -247,7 +257,20 @@ pub fn html(stories: &[StoryReport]) -> Result<String> {
             }
             out.push_str("</ul>");
         }
-        out.push_str("</section>");
+        out.push_str("<h3>Articles</h3><ul>");
+        for (doc, title, copy_of) in &s.articles {
+            let note = copy_of
+                .as_deref()
+                .map(|o| format!(" — <em>copy of {}</em>", esc(o)))
+                .unwrap_or_default();
+            let _ = write!(
+                out,
+                "<li>{} <small>({})</small>{note}</li>",
+                esc(title.as_deref().unwrap_or("")),
+                esc(doc)
+            );
+        }
+        out.push_str("</ul></section>");
     }
     out.push_str("</body></html>\n");
     Ok(out)

@@ -6,6 +6,7 @@
 //! text: ingesting the same record twice stores it once. Each batch is one transaction, so
 //! a crash leaves whole batches or nothing, never half an article.
 
+pub mod dedup;
 pub mod migrations;
 pub mod stories;
 
@@ -253,6 +254,55 @@ pub(crate) fn place_article(
     Ok(())
 }
 
+/// Stores an article's LSH bands and, when an earlier article is nearly the same text,
+/// records it as a copy of that one (the earliest).
+pub(crate) fn record_copy(tx: &rusqlite::Transaction, id: i64, text: &str) -> Result<()> {
+    let Some(sig) = dedup::signature(text) else {
+        return Ok(());
+    };
+    let bands = dedup::bands(&sig);
+    // Candidates sharing a band, those sharing the most bands first, a few dozen at most:
+    // texts written from one template share bands by the thousand.
+    let mut shared: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    {
+        let mut find =
+            tx.prepare_cached("SELECT article_id FROM article_bands WHERE band = ?1 AND key = ?2 LIMIT 200")?;
+        for (b, k) in bands.iter().enumerate() {
+            for r in find.query_map(params![b as i64, k], |r| r.get::<_, i64>(0))? {
+                *shared.entry(r?).or_default() += 1;
+            }
+        }
+    }
+    let mut candidates: Vec<(usize, i64)> = shared.into_iter().map(|(a, n)| (n, a)).collect();
+    candidates.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    candidates.truncate(32);
+    candidates.sort_by_key(|c| c.1);
+    let mut sig_of = tx.prepare_cached("SELECT signature FROM article_minhash WHERE article_id = ?1")?;
+    for (_, c) in candidates {
+        let blob: Vec<u8> = sig_of.query_row([c], |r| r.get(0))?;
+        let other: Vec<u64> = blob
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+            .collect();
+        let sim = dedup::similarity(&sig, &other);
+        if sim >= dedup::COPY {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO copies (article_id, original_id, similarity) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![id, c, sim])?;
+            break;
+        }
+    }
+    let blob: Vec<u8> = sig.iter().flat_map(|x| x.to_le_bytes()).collect();
+    tx.prepare_cached("INSERT INTO article_minhash (article_id, signature) VALUES (?1, ?2)")?
+        .execute(params![id, blob])?;
+    let mut put = tx.prepare_cached("INSERT INTO article_bands (band, key, article_id) VALUES (?1, ?2, ?3)")?;
+    for (b, k) in bands.iter().enumerate() {
+        put.execute(params![b as i64, k, id])?;
+    }
+    Ok(())
+}
+
 /// Writes the stories changed by a batch (once each, not once per paragraph).
 pub(crate) fn save_stories(tx: &rusqlite::Transaction, stories: &mut stories::Stories) -> Result<()> {
     stories.merge_close();
@@ -316,6 +366,7 @@ impl Store for SqliteStore {
             ])?;
             let id = tx.last_insert_rowid();
             insert_rows(&tx, id, rec)?;
+            record_copy(&tx, id, &rec.text)?;
             place_article(&tx, &mut self.stories, id, rec)?;
             let ids: Vec<String> = rec.entities.iter().map(|e| e.id.replace('-', "_")).collect();
             tx.prepare_cached("INSERT INTO article_fts (rowid, title, text, entities) VALUES (?1, ?2, ?3, ?4)")?
@@ -462,6 +513,26 @@ mod tests {
             "and is searchable"
         );
         assert_eq!(s.add(&[rec]).unwrap().present, 1, "and known");
+    }
+
+    #[test]
+    fn a_republished_copy_is_recorded_as_such() {
+        let mut s = SqliteStore::open_in_memory().unwrap();
+        let body = "Les secours ont retrouvé trois nouveaux corps lundi dans la vallée, portant le bilan à vingt-deux morts, a indiqué la préfecture, qui précise que huit personnes restent portées disparues et que les recherches se poursuivent.";
+        let a = record("a.txt", &format!("Bilan en hausse\n\n{body}"));
+        let mut b = record("b.txt", &format!("Bilan en hausse\n\n{body} Lire aussi.\n"));
+        b.url = Some("https://example.org/copie".into());
+        let c = record("c.txt", "Autre chose\n\nLe conseil municipal a voté mardi un budget de trois millions d'euros pour rénover les écoles de la commune, a annoncé le maire, qui promet des travaux dès l'été.");
+        s.add(&[a, b, c]).unwrap();
+        let copies: Vec<(String, String)> = s
+            .connection()
+            .prepare("SELECT a.doc, o.doc FROM copies c JOIN articles a ON a.id = c.article_id JOIN articles o ON o.id = c.original_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(copies, vec![("b.txt".to_string(), "a.txt".to_string())]);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use rusqlite::{Connection, Transaction};
 type Step = fn(&Transaction) -> Result<()>;
 
 /// The steps, in order: step `i` takes the schema from version `i` to `i + 1`.
-pub(crate) const STEPS: &[Step] = &[v1_articles, v2_claims, v3_search, v4_stories];
+pub(crate) const STEPS: &[Step] = &[v1_articles, v2_claims, v3_search, v4_stories, v5_copies];
 
 /// The schema version this code writes.
 pub const CURRENT: i64 = STEPS.len() as i64;
@@ -170,4 +170,37 @@ fn v4_stories(tx: &Transaction) -> Result<()> {
         crate::place_article(tx, &mut stories, id, &rec)?;
     }
     crate::save_stories(tx, &mut stories)
+}
+
+/// Version 5: near-duplicate articles (syndicated copies), found by MinHash and LSH bands.
+fn v5_copies(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "CREATE TABLE article_bands (
+            band INTEGER NOT NULL,
+            key INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        );
+        CREATE INDEX article_bands_key ON article_bands(band, key);
+        CREATE TABLE article_minhash (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            signature BLOB NOT NULL
+        );
+        CREATE TABLE copies (
+            article_id INTEGER NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+            original_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            similarity REAL NOT NULL
+        );",
+    )?;
+    let mut rows: Vec<(i64, String)> = Vec::new();
+    {
+        let mut st = tx.prepare("SELECT id, text FROM articles ORDER BY id")?;
+        let it = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        for r in it {
+            rows.push(r?);
+        }
+    }
+    for (id, text) in rows {
+        crate::record_copy(tx, id, &text)?;
+    }
+    Ok(())
 }
